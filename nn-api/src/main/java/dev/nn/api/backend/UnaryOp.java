@@ -55,6 +55,18 @@ public enum UnaryOp {
         };
     }
 
+    /**
+     * True when f' can be computed from the output alone, so a fused dense kernel need not keep
+     * the pre-activation: {@link #derivative} then gives the right value when passed y as x.
+     */
+    public boolean derivativeFromOutput(float alpha) {
+        return switch (this) {
+            case IDENTITY, RELU, ELU, SELU, SIGMOID, TANH -> true;
+            case LEAKY_RELU -> alpha >= 0;
+            default -> false;
+        };
+    }
+
     /** True when the op has a parameter (alpha) that changes its value. */
     public boolean hasAlpha() {
         return this == LEAKY_RELU || this == ELU || this == HUBER;

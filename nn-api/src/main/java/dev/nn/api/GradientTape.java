@@ -1,0 +1,165 @@
+package dev.nn.api;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Records the ops run on this thread while it is open, then computes gradients in reverse.
+ *
+ * <pre>{@code
+ * try (GradientTape tape = GradientTape.record()) {
+ *     Tensor loss = ...;
+ *     List<Tensor> grads = tape.gradient(loss, model.trainableWeights());
+ * }
+ * }</pre>
+ *
+ * Trainable variables are watched automatically; {@link #watch} adds any other tensor. Only ops
+ * that depend on a watched tensor are recorded, so work on plain data costs nothing extra.
+ */
+public final class GradientTape implements AutoCloseable {
+
+    /** Gradients of an op's inputs given its output gradient; null where an input needs none. */
+    @FunctionalInterface
+    interface Backward {
+        Tensor[] apply(Tensor dy, boolean[] needed);
+    }
+
+    private record Entry(Tensor[] inputs, Tensor output, Backward backward) {
+    }
+
+    // The tapes open on each thread: per-thread context, as TensorFlow's tape stack.
+    private static final ThreadLocal<Deque<GradientTape>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
+
+    private final List<Entry> entries = new ArrayList<>();
+    private final Set<Tensor> tracked = Collections.newSetFromMap(new IdentityHashMap<>());
+    private boolean paused;
+    private boolean closed;
+
+    private GradientTape() {
+    }
+
+    /** Opens a tape on the current thread; close it (try-with-resources) when done recording. */
+    public static GradientTape record() {
+        GradientTape t = new GradientTape();
+        OPEN.get().push(t);
+        return t;
+    }
+
+    /** Also differentiate with respect to this tensor. */
+    public void watch(Tensor t) {
+        tracked.add(t);
+    }
+
+    /** Gradients of {@code target} (summed if it has several elements) for each source. */
+    public List<Tensor> gradientOf(Tensor target, List<Tensor> sources) {
+        Map<Tensor, Tensor> grads = backprop(target);
+        List<Tensor> out = new ArrayList<>(sources.size());
+        for (Tensor s : sources) {
+            Tensor g = grads.get(s);
+            out.add(g != null ? g : Tensor.zeros(s.shape()));
+        }
+        return out;
+    }
+
+    /** Gradients of {@code target} with respect to each variable's value (zeros where unused). */
+    public List<Tensor> gradient(Tensor target, List<Variable> variables) {
+        List<Tensor> values = new ArrayList<>(variables.size());
+        for (Variable v : variables) {
+            values.add(v.value());
+        }
+        return gradientOf(target, values);
+    }
+
+    private Map<Tensor, Tensor> backprop(Tensor target) {
+        boolean wasPaused = paused;
+        paused = true; // the backward ops themselves are not recorded
+        try {
+            Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+            grads.put(target, Tensor.full(1f, target.shape()));
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                Entry e = entries.get(i);
+                Tensor dy = grads.get(e.output);
+                if (dy == null) {
+                    continue;
+                }
+                boolean[] needed = new boolean[e.inputs.length];
+                boolean any = false;
+                for (int j = 0; j < needed.length; j++) {
+                    needed[j] = isTracked(e.inputs[j]);
+                    any |= needed[j];
+                }
+                if (!any) {
+                    continue;
+                }
+                Tensor[] dx = e.backward.apply(dy, needed);
+                for (int j = 0; j < dx.length; j++) {
+                    if (needed[j] && dx[j] != null) {
+                        grads.merge(e.inputs[j], dx[j], Ops::add);
+                    }
+                }
+            }
+            return grads;
+        } finally {
+            paused = wasPaused;
+        }
+    }
+
+    private boolean isTracked(Tensor t) {
+        if (tracked.contains(t)) {
+            return true;
+        }
+        Variable v = t.variable();
+        return v != null && v.trainable();
+    }
+
+    /** Stops recording; gradients can still be asked for afterwards. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            OPEN.get().remove(this);
+        }
+    }
+
+    // ---- called by Ops ---------------------------------------------------------------------
+
+    /** True when some open tape on this thread would record an op with these inputs. */
+    static boolean recording(Tensor... inputs) {
+        Deque<GradientTape> open = OPEN.get();
+        if (open.isEmpty()) {
+            return false;
+        }
+        for (GradientTape t : open) {
+            if (!t.paused) {
+                for (Tensor in : inputs) {
+                    if (t.isTracked(in)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Records an op on every open tape that tracks one of its inputs. */
+    static void push(Tensor output, Tensor[] inputs, Backward backward) {
+        for (GradientTape t : OPEN.get()) {
+            if (t.paused) {
+                continue;
+            }
+            for (Tensor in : inputs) {
+                if (t.isTracked(in)) {
+                    t.entries.add(new Entry(inputs, output, backward));
+                    t.tracked.add(output);
+                    break;
+                }
+            }
+        }
+    }
+}

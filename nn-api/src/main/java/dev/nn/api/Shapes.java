@@ -1,0 +1,69 @@
+package dev.nn.api;
+
+import java.util.Arrays;
+
+/** Shape arithmetic and messages. */
+public final class Shapes {
+
+    private Shapes() {
+    }
+
+    /** "(None, 28, 28)" style, as Keras prints shapes; -1 prints as None. */
+    public static String str(int[] shape) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(shape[i] < 0 ? "None" : String.valueOf(shape[i]));
+        }
+        return sb.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+
+    /** Product of the dimensions; rejects negative dimensions and sizes past 2^31 - 1. */
+    static long checkedSize(int[] shape, String where) {
+        long n = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException(where + ": shape " + str(shape) + " has a negative dimension");
+            }
+            n *= d;
+            if (n > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(where + ": shape " + str(shape) + " has more than 2^31 elements");
+            }
+        }
+        return n;
+    }
+
+    /** Product of the dimensions, where an unknown (-1) dimension counts as 1. */
+    static int knownSize(int[] shape) {
+        int n = 1;
+        for (int d : shape) {
+            n *= Math.max(d, 1);
+        }
+        return n;
+    }
+
+    /** Dimensions after the first. */
+    static int[] tail(int[] shape) {
+        return Arrays.copyOfRange(shape, 1, shape.length);
+    }
+
+    /** {@code first} followed by {@code rest}. */
+    static int[] prepend(int first, int[] rest) {
+        int[] s = new int[rest.length + 1];
+        s[0] = first;
+        System.arraycopy(rest, 0, s, 1, rest.length);
+        return s;
+    }
+
+    /** True when two shapes agree wherever both are known. */
+    static boolean compatible(int[] a, int[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] >= 0 && b[i] >= 0 && a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
