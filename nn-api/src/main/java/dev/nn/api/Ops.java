@@ -209,6 +209,10 @@ public final class Ops {
 
     /** Applies an element-wise function with its parameter (ignored by functions that have none). */
     public static Tensor unary(UnaryOp fn, float alpha, Tensor x) {
+        return unary(fn, alpha, x, false);
+    }
+
+    private static Tensor unary(UnaryOp fn, float alpha, Tensor x, boolean keepLogits) {
         int[] s = x.shape();
         if (x.isSymbolic()) {
             return trace(OpType.UNARY, Map.of("fn", fn, "alpha", alpha), s, x);
@@ -216,7 +220,7 @@ public final class Ops {
         int n = x.size();
         float[] out = new float[n];
         be().unary(fn, alpha, x.buffer(), out, n);
-        Tensor y = Tensor.wrap(out, s);
+        Tensor y = keepLogits ? Tensor.withLogits(Tensor.wrap(out, s), x) : Tensor.wrap(out, s);
         if (GradientTape.recording(x)) {
             GradientTape.push(y, new Tensor[] {x}, (dy, need) -> {
                 float[] dx = new float[n];
@@ -243,8 +247,9 @@ public final class Ops {
         return unary(UnaryOp.SELU, 0f, x);
     }
 
+    /** The logistic function; the result remembers x so a binary cross-entropy can use the logits. */
     public static Tensor sigmoid(Tensor x) {
-        return unary(UnaryOp.SIGMOID, 0f, x);
+        return unary(UnaryOp.SIGMOID, 0f, x, true);
     }
 
     public static Tensor tanh(Tensor x) {
@@ -341,7 +346,7 @@ public final class Ops {
         } else {
             be().softmax(x.buffer(), out, rows, cols);
         }
-        Tensor y = Tensor.wrap(out, s);
+        Tensor y = log ? Tensor.wrap(out, s) : Tensor.withLogits(Tensor.wrap(out, s), x);
         if (GradientTape.recording(x)) {
             GradientTape.push(y, new Tensor[] {x}, (dy, need) -> {
                 float[] dx = new float[n];
@@ -714,6 +719,14 @@ public final class Ops {
             mask[i] = rng.nextFloat() >= rate ? keep : 0f;
         }
         return mul(x, Tensor.wrap(mask, x.shape()));
+    }
+
+    /**
+     * The logits a softmax or sigmoid output was computed from, or null. Losses use them to
+     * compute cross-entropy in one stable fused op, as Keras does with {@code _keras_logits}.
+     */
+    public static Tensor logitsOf(Tensor probabilities) {
+        return probabilities.logits();
     }
 
     // ---- tracing ---------------------------------------------------------------------------

@@ -41,6 +41,15 @@ public final class Shapes {
         return n;
     }
 
+    /** Product of the dimensions after the first (unknown ones count as 1). */
+    public static int tailSize(int[] shape) {
+        int n = 1;
+        for (int i = 1; i < shape.length; i++) {
+            n *= Math.max(shape[i], 1);
+        }
+        return n;
+    }
+
     /** Dimensions after the first. */
     static int[] tail(int[] shape) {
         return Arrays.copyOfRange(shape, 1, shape.length);

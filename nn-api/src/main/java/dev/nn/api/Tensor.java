@@ -17,8 +17,14 @@ public final class Tensor {
     private final OpNode producer;
     private final int outputIndex;
     private final Variable variable;
+    private final Tensor logits; // the pre-activation of a softmax/sigmoid output, for fused losses
 
     private Tensor(int[] shape, float[] data, OpNode producer, int outputIndex, Variable variable) {
+        this(shape, data, producer, outputIndex, variable, null);
+    }
+
+    private Tensor(int[] shape, float[] data, OpNode producer, int outputIndex, Variable variable, Tensor logits) {
+        this.logits = logits;
         this.shape = shape;
         this.data = data;
         this.producer = producer;
@@ -85,6 +91,15 @@ public final class Tensor {
     /** A symbolic tensor (no data); -1 marks an unknown dimension. */
     static Tensor symbolic(int[] shape, OpNode producer, int outputIndex) {
         return new Tensor(shape.clone(), null, producer, outputIndex, null);
+    }
+
+    /** A concrete probability tensor that remembers the logits it was computed from. */
+    static Tensor withLogits(Tensor probabilities, Tensor logits) {
+        return new Tensor(probabilities.shape, probabilities.data, null, 0, null, logits);
+    }
+
+    Tensor logits() {
+        return logits;
     }
 
     static Tensor ofVariable(Variable v, float[] data, int[] shape) {

@@ -85,10 +85,10 @@ public interface Backend extends AutoCloseable {
     void adamUpdate(float[] w, float[] g, float[] m, float[] v, int n,
                     float alphaT, float beta1, float beta2, float epsilon);
 
-    /** RMSprop step in place: {@code a = rho·a + (1−rho)·g²; w −= lr·g / (√a + eps)}. */
+    /** RMSprop step in place, Keras's form: {@code a = rho·a + (1−rho)·g²; w −= lr·g / √(a + eps)}. */
     void rmspropUpdate(float[] w, float[] g, float[] accumulator, int n, float lr, float rho, float epsilon);
 
-    /** Adagrad step in place: {@code a += g²; w −= lr·g / (√a + eps)}. */
+    /** Adagrad step in place, Keras's form: {@code a += g²; w −= lr·g / √(a + eps)}. */
     void adagradUpdate(float[] w, float[] g, float[] accumulator, int n, float lr, float epsilon);
 
     /** Releases worker threads. The default backend lives as long as the process. */

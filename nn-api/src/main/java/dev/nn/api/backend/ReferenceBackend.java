@@ -208,7 +208,7 @@ public final class ReferenceBackend implements Backend {
     public void rmspropUpdate(float[] w, float[] g, float[] accumulator, int n, float lr, float rho, float epsilon) {
         for (int i = 0; i < n; i++) {
             accumulator[i] = rho * accumulator[i] + (1 - rho) * g[i] * g[i];
-            w[i] -= lr * g[i] / ((float) Math.sqrt(accumulator[i]) + epsilon);
+            w[i] -= lr * g[i] / (float) Math.sqrt(accumulator[i] + epsilon);
         }
     }
 
@@ -216,7 +216,7 @@ public final class ReferenceBackend implements Backend {
     public void adagradUpdate(float[] w, float[] g, float[] accumulator, int n, float lr, float epsilon) {
         for (int i = 0; i < n; i++) {
             accumulator[i] += g[i] * g[i];
-            w[i] -= lr * g[i] / ((float) Math.sqrt(accumulator[i]) + epsilon);
+            w[i] -= lr * g[i] / (float) Math.sqrt(accumulator[i] + epsilon);
         }
     }
 }

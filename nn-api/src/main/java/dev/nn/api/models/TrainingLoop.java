@@ -1,0 +1,434 @@
+package dev.nn.api.models;
+
+import dev.nn.api.GradientTape;
+import dev.nn.api.Ops;
+import dev.nn.api.Shapes;
+import dev.nn.api.Tensor;
+import dev.nn.api.Variable;
+import dev.nn.api.backend.Backends;
+import dev.nn.api.callbacks.Callback;
+import dev.nn.api.callbacks.History;
+import dev.nn.api.callbacks.ProgressBar;
+import dev.nn.api.losses.Loss;
+import dev.nn.api.metrics.MeanMetric;
+import dev.nn.api.metrics.Metric;
+import dev.nn.api.metrics.Metrics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** The loops behind fit, evaluate and predict: batching, the train step, metrics and callbacks. */
+final class TrainingLoop {
+
+    private final Model model;
+    private final Compiled compiled;
+
+    TrainingLoop(Model model, Compiled compiled) {
+        this.model = model;
+        this.compiled = compiled;
+    }
+
+    // ---- fit -------------------------------------------------------------------------------
+
+    History fit(List<Tensor> xs, List<Tensor> ys, FitOptions.Settings s) {
+        if (!Backends.current().supportsTraining()) {
+            throw new IllegalStateException("backend '" + Backends.current().name() + "' is for inference only; "
+                    + "use Backends.use(\"vector\") to train");
+        }
+        int n = checkData(xs, ys, "fit");
+        model.buildFor(shapesOf(xs));
+        checkTargets(ys, "fit");
+        float[] sampleWeights = combinedWeights(ys, s, n);
+
+        List<Tensor> trainX = xs;
+        List<Tensor> trainY = ys;
+        List<Tensor> valX = s.validationX;
+        List<Tensor> valY = s.validationY;
+        if (s.validationSplit > 0) {
+            int split = (int) Math.round(n * (1 - s.validationSplit));
+            trainX = rows(xs, 0, split);
+            trainY = rows(ys, 0, split);
+            valX = rows(xs, split, n);
+            valY = rows(ys, split, n);
+            if (sampleWeights != null) {
+                sampleWeights = java.util.Arrays.copyOf(sampleWeights, split);
+            }
+            n = split;
+        }
+        if (valX != null) {
+            checkData(valX, valY, "validation data");
+        }
+
+        History history = new History();
+        List<Callback> callbacks = new ArrayList<>();
+        callbacks.add(history);
+        callbacks.addAll(s.callbacks);
+        if (s.verbose > 0) {
+            callbacks.add(new ProgressBar(s.verbose));
+        }
+        int steps = (n + s.batchSize - 1) / s.batchSize;
+        Map<String, Object> params = Map.of("epochs", s.epochs, "steps", steps, "verbose", s.verbose);
+        for (Callback c : callbacks) {
+            c.setModel(model);
+            c.setParams(params);
+        }
+        model.clearStopRequest();
+        MeanMetric lossTracker = Metrics.mean("loss");
+        List<MeanMetric> outputLossTrackers = outputLossTrackers("");
+        List<Metric> metrics = compiled.allMetrics();
+        List<Variable> variables = model.trainableWeights();
+
+        each(callbacks, c -> c.onTrainBegin(Map.of()));
+        Map<String, Double> logs = new LinkedHashMap<>();
+        for (int epoch = s.initialEpoch; epoch < s.epochs && !model.stopRequested(); epoch++) {
+            final int e = epoch;
+            each(callbacks, c -> c.onEpochBegin(e, Map.of()));
+            lossTracker.reset();
+            outputLossTrackers.forEach(MeanMetric::reset);
+            metrics.forEach(Metric::reset);
+            int[] order = order(n, s.shuffle, epoch);
+            for (int step = 0; step < steps; step++) {
+                final int b = step;
+                each(callbacks, c -> c.onTrainBatchBegin(b, Map.of()));
+                int from = step * s.batchSize;
+                int to = Math.min(n, from + s.batchSize);
+                List<Tensor> bx = gather(trainX, order, from, to);
+                List<Tensor> by = gather(trainY, order, from, to);
+                Tensor bw = sampleWeights == null ? null : gatherWeights(sampleWeights, order, from, to);
+                trainStep(bx, by, bw, variables, lossTracker, outputLossTrackers, to - from);
+                Map<String, Double> batchLogs = logs(lossTracker, outputLossTrackers, metrics);
+                each(callbacks, c -> c.onTrainBatchEnd(b, batchLogs));
+            }
+            logs = logs(lossTracker, outputLossTrackers, metrics);
+            if (valX != null) {
+                Map<String, Double> val = run(valX, valY, s.batchSize, callbacks);
+                for (Map.Entry<String, Double> en : val.entrySet()) {
+                    logs.put("val_" + en.getKey(), en.getValue());
+                }
+            }
+            logs.put("learning_rate", compiled.optimizer().learningRate());
+            Map<String, Double> epochLogs = logs;
+            each(callbacks, c -> c.onEpochEnd(e, epochLogs));
+        }
+        Map<String, Double> finalLogs = logs;
+        each(callbacks, c -> c.onTrainEnd(finalLogs));
+        return history;
+    }
+
+    private void trainStep(List<Tensor> bx, List<Tensor> by, Tensor bw, List<Variable> variables,
+                           MeanMetric lossTracker, List<MeanMetric> outputLossTrackers, int batch) {
+        List<Tensor> grads;
+        List<Tensor> outputs;
+        double total;
+        try (GradientTape tape = GradientTape.record()) {
+            outputs = model.forward(bx, true);
+            Tensor loss = totalLoss(by, outputs, bw, outputLossTrackers, batch);
+            total = loss.item();
+            if (Double.isNaN(total) || Double.isInfinite(total)) {
+                throw new ArithmeticException("the loss became " + total + " at optimizer step "
+                        + (compiled.optimizer().iterations() + 1) + "; lower the learning rate or check the data for extreme values");
+            }
+            grads = tape.gradient(loss, variables);
+        }
+        compiled.optimizer().apply(grads, variables);
+        lossTracker.add(total, batch);
+        updateMetrics(by, outputs, bw);
+    }
+
+    private Tensor totalLoss(List<Tensor> ys, List<Tensor> outputs, Tensor sampleWeight,
+                             List<MeanMetric> outputLossTrackers, int batch) {
+        Tensor total = null;
+        for (int i = 0; i < outputs.size(); i++) {
+            Loss loss = compiled.losses().get(i);
+            Tensor l = loss.call(ys.get(i), outputs.get(i), sampleWeight);
+            if (!outputLossTrackers.isEmpty()) {
+                outputLossTrackers.get(i).add(l.item(), batch);
+            }
+            double w = compiled.lossWeights()[i];
+            Tensor weighted = w == 1.0 ? l : Ops.mul(l, (float) w);
+            total = total == null ? weighted : Ops.add(total, weighted);
+        }
+        return total;
+    }
+
+    private void updateMetrics(List<Tensor> ys, List<Tensor> outputs, Tensor sampleWeight) {
+        float[] w = sampleWeight == null ? null : sampleWeight.buffer();
+        for (int i = 0; i < outputs.size(); i++) {
+            for (Metric m : compiled.metrics().get(i)) {
+                m.update(ys.get(i), outputs.get(i), w);
+            }
+        }
+    }
+
+    private List<MeanMetric> outputLossTrackers(String prefix) {
+        List<MeanMetric> out = new ArrayList<>();
+        if (compiled.outputNames().size() > 1) {
+            for (String name : compiled.outputNames()) {
+                out.add(Metrics.mean(prefix + name + "_loss"));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Double> logs(MeanMetric loss, List<MeanMetric> outputLosses, List<Metric> metrics) {
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", loss.result());
+        for (MeanMetric m : outputLosses) {
+            logs.put(m.name(), m.result());
+        }
+        for (Metric m : metrics) {
+            logs.put(m.name(), m.result());
+        }
+        return logs;
+    }
+
+    // ---- evaluate --------------------------------------------------------------------------
+
+    Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, FitOptions.Settings s, boolean checked) {
+        if (checked) {
+            checkData(xs, ys, "evaluate");
+            model.buildFor(shapesOf(xs));
+            checkTargets(ys, "evaluate");
+        }
+        List<Callback> callbacks = new ArrayList<>(s.callbacks);
+        for (Callback c : callbacks) {
+            c.setModel(model);
+        }
+        return run(xs, ys, s.batchSize, callbacks);
+    }
+
+    private Map<String, Double> run(List<Tensor> xs, List<Tensor> ys, int batchSize, List<Callback> callbacks) {
+        int n = xs.get(0).dim(0);
+        MeanMetric lossTracker = Metrics.mean("loss");
+        List<MeanMetric> outputLossTrackers = outputLossTrackers("");
+        List<Metric> metrics = new ArrayList<>();
+        for (Metric m : compiled.allMetrics()) {
+            metrics.add(m.renamed(m.name())); // fresh state: evaluation must not disturb training metrics
+        }
+        List<List<Metric>> perOutput = new ArrayList<>();
+        int k = 0;
+        for (List<Metric> ms : compiled.metrics()) {
+            perOutput.add(metrics.subList(k, k + ms.size()));
+            k += ms.size();
+        }
+        each(callbacks, c -> c.onTestBegin(Map.of()));
+        for (int from = 0, step = 0; from < n; from += batchSize, step++) {
+            final int b = step;
+            each(callbacks, c -> c.onTestBatchBegin(b, Map.of()));
+            int to = Math.min(n, from + batchSize);
+            List<Tensor> bx = rows(xs, from, to);
+            List<Tensor> by = rows(ys, from, to);
+            List<Tensor> outputs = model.forward(bx, false);
+            Tensor loss = totalLoss(by, outputs, null, outputLossTrackers, to - from);
+            lossTracker.add(loss.item(), to - from);
+            for (int i = 0; i < outputs.size(); i++) {
+                for (Metric m : perOutput.get(i)) {
+                    m.update(by.get(i), outputs.get(i), null);
+                }
+            }
+            Map<String, Double> batchLogs = logs(lossTracker, outputLossTrackers, metrics);
+            each(callbacks, c -> c.onTestBatchEnd(b, batchLogs));
+        }
+        Map<String, Double> result = logs(lossTracker, outputLossTrackers, metrics);
+        each(callbacks, c -> c.onTestEnd(result));
+        return result;
+    }
+
+    // ---- predict ---------------------------------------------------------------------------
+
+    List<Tensor> predict(List<Tensor> xs, FitOptions.Settings s) {
+        int n = checkInputs(xs, "predict");
+        model.buildFor(shapesOf(xs));
+        List<Callback> callbacks = new ArrayList<>(s.callbacks);
+        for (Callback c : callbacks) {
+            c.setModel(model);
+        }
+        each(callbacks, c -> c.onPredictBegin(Map.of()));
+        List<List<Tensor>> parts = new ArrayList<>();
+        for (int from = 0, step = 0; from < n; from += s.batchSize, step++) {
+            final int b = step;
+            each(callbacks, c -> c.onPredictBatchBegin(b, Map.of()));
+            List<Tensor> out = model.forward(rows(xs, from, Math.min(n, from + s.batchSize)), false);
+            for (int i = 0; i < out.size(); i++) {
+                if (parts.size() <= i) {
+                    parts.add(new ArrayList<>());
+                }
+                parts.get(i).add(out.get(i));
+            }
+            each(callbacks, c -> c.onPredictBatchEnd(b, Map.of()));
+        }
+        List<Tensor> result = new ArrayList<>();
+        for (List<Tensor> p : parts) {
+            result.add(p.size() == 1 ? p.get(0) : Ops.concat(p, 0));
+        }
+        each(callbacks, c -> c.onPredictEnd(Map.of()));
+        return result;
+    }
+
+    // ---- data checks and batching ----------------------------------------------------------
+
+    private int checkData(List<Tensor> xs, List<Tensor> ys, String where) {
+        int n = checkInputs(xs, where);
+        if (ys == null || ys.size() != model.outputNames().size()) {
+            throw new IllegalArgumentException(where + ": model '" + model.name() + "' has " + model.outputNames().size()
+                    + " outputs " + model.outputNames() + " but " + (ys == null ? 0 : ys.size()) + " targets were given");
+        }
+        for (int i = 0; i < ys.size(); i++) {
+            Tensor y = ys.get(i);
+            if (y.rank() == 0 || y.dim(0) != n) {
+                throw new IllegalArgumentException(where + ": x has " + n + " rows but the targets for output '"
+                        + model.outputNames().get(i) + "' have shape " + Shapes.str(y.shape()));
+            }
+            checkFinite(y, where + " targets for output '" + model.outputNames().get(i) + "'");
+        }
+        return n;
+    }
+
+    private int checkInputs(List<Tensor> xs, String where) {
+        if (xs.size() != model.inputNames().size()) {
+            throw new IllegalArgumentException(where + ": model '" + model.name() + "' has " + model.inputNames().size()
+                    + " inputs " + model.inputNames() + " but " + xs.size() + " were given");
+        }
+        int n = -1;
+        for (int i = 0; i < xs.size(); i++) {
+            Tensor x = xs.get(i);
+            if (x.rank() == 0) {
+                throw new IllegalArgumentException(where + ": input '" + model.inputNames().get(i) + "' needs a batch dimension, got a scalar");
+            }
+            if (n >= 0 && x.dim(0) != n) {
+                throw new IllegalArgumentException(where + ": inputs have different numbers of rows (" + n + " and " + x.dim(0) + ")");
+            }
+            n = x.dim(0);
+            checkFinite(x, where + " input '" + model.inputNames().get(i) + "'");
+        }
+        return n;
+    }
+
+    /** NaN or infinity in data is reported with its row before any training happens. */
+    private static void checkFinite(Tensor t, String what) {
+        float[] d = t.buffer();
+        int rowSize = Math.max(1, t.rowSize());
+        for (int i = 0; i < d.length; i++) {
+            if (!Float.isFinite(d[i])) {
+                throw new IllegalArgumentException(what + " has " + d[i] + " at row " + (i / rowSize)
+                        + " (column " + (i % rowSize) + "); clean or impute the data first");
+            }
+        }
+    }
+
+    private void checkTargets(List<Tensor> ys, String where) {
+        List<int[]> outs = model.outputShapes();
+        for (int i = 0; i < ys.size(); i++) {
+            int[] out = outs.get(i);
+            int[] y = ys.get(i).shape();
+            int outWidth = out.length < 2 ? 1 : out[out.length - 1];
+            int yWidth = ys.get(i).rowSize();
+            String loss = compiled.losses().get(i).name();
+            boolean sparse = loss.startsWith("sparse");
+            boolean ok = sparse ? yWidth == 1 : (yWidth == outWidth || yWidth == Shapes.tailSize(out));
+            if (!ok) {
+                throw new IllegalArgumentException(where + ": targets of shape " + Shapes.str(y) + " do not fit output '"
+                        + model.outputNames().get(i) + "' of shape " + Shapes.str(out) + " with loss " + loss
+                        + (sparse ? " (it takes one class index per row)" : ""));
+            }
+        }
+    }
+
+    private float[] combinedWeights(List<Tensor> ys, FitOptions.Settings s, int n) {
+        if (s.sampleWeight == null && s.classWeight == null) {
+            return null;
+        }
+        float[] w = new float[n];
+        java.util.Arrays.fill(w, 1f);
+        if (s.sampleWeight != null) {
+            if (s.sampleWeight.size() != n) {
+                throw new IllegalArgumentException("fit: " + s.sampleWeight.size() + " sample weights for " + n + " rows");
+            }
+            System.arraycopy(s.sampleWeight.buffer(), 0, w, 0, n);
+        }
+        if (s.classWeight != null) {
+            Tensor y = ys.get(0);
+            float[] t = y.buffer();
+            int width = y.rowSize();
+            for (int i = 0; i < n; i++) {
+                int label = width == 1 ? Math.round(t[i]) : argmax(t, i * width, width);
+                Double cw = s.classWeight.get(label);
+                if (cw == null) {
+                    throw new IllegalArgumentException("fit: class weights have no entry for class " + label + " (row " + i + ")");
+                }
+                w[i] *= cw.floatValue();
+            }
+        }
+        return w;
+    }
+
+    private static int argmax(float[] a, int from, int width) {
+        int best = 0;
+        for (int j = 1; j < width; j++) {
+            if (a[from + j] > a[from + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** The example order of an epoch: a permutation drawn from (seed, epoch), so resuming repeats it. */
+    private int[] order(int n, boolean shuffle, int epoch) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (shuffle) {
+            SplittableRandom r = new SplittableRandom(model.seed() * 0x9E3779B97F4A7C15L + epoch);
+            for (int i = n - 1; i > 0; i--) {
+                int j = r.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        return order;
+    }
+
+    private static List<Tensor> gather(List<Tensor> ts, int[] order, int from, int to) {
+        List<Tensor> out = new ArrayList<>(ts.size());
+        for (Tensor t : ts) {
+            out.add(t.gatherRows(order, from, to));
+        }
+        return out;
+    }
+
+    private static Tensor gatherWeights(float[] w, int[] order, int from, int to) {
+        float[] out = new float[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = w[order[i]];
+        }
+        return Tensor.wrap(out, to - from);
+    }
+
+    private static List<Tensor> rows(List<Tensor> ts, int from, int to) {
+        List<Tensor> out = new ArrayList<>(ts.size());
+        for (Tensor t : ts) {
+            out.add(from == 0 && to == t.dim(0) ? t : t.rows(from, to));
+        }
+        return out;
+    }
+
+    private static List<int[]> shapesOf(List<Tensor> xs) {
+        List<int[]> shapes = new ArrayList<>();
+        for (Tensor x : xs) {
+            int[] s = x.shape();
+            s[0] = -1;
+            shapes.add(s);
+        }
+        return shapes;
+    }
+
+    private static void each(List<Callback> callbacks, java.util.function.Consumer<Callback> hook) {
+        for (Callback c : callbacks) {
+            hook.accept(c);
+        }
+    }
+}
