@@ -81,12 +81,21 @@ public final class EventFileWriter implements Closeable, Flushable {
             }
         }
         EventFileWriter writer = new EventFileWriter(file, channel, flushInterval);
-        writer.add(Event.newBuilder()
-                .setWallTime(WallTime.seconds(clock))
-                .setFileVersion(FILE_VERSION)
-                .setSourceMetadata(SourceMetadata.newBuilder().setWriter("dev.nn.io.tensorboard"))
-                .build());
-        writer.flush();
+        try {
+            writer.add(Event.newBuilder()
+                    .setWallTime(WallTime.seconds(clock))
+                    .setFileVersion(FILE_VERSION)
+                    .setSourceMetadata(SourceMetadata.newBuilder().setWriter("dev.nn.io.tensorboard"))
+                    .build());
+            writer.flush();
+        } catch (IOException e) {
+            try {
+                writer.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         log.debug("writing TensorBoard events to {}", file);
         return writer;
     }
