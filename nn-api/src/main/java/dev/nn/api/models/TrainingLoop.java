@@ -419,9 +419,7 @@ final class TrainingLoop {
     private static List<int[]> shapesOf(List<Tensor> xs) {
         List<int[]> shapes = new ArrayList<>();
         for (Tensor x : xs) {
-            int[] s = x.shape();
-            s[0] = -1;
-            shapes.add(s);
+            shapes.add(x.shape());
         }
         return shapes;
     }
