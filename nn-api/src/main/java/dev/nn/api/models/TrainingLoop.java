@@ -333,6 +333,15 @@ final class TrainingLoop {
                         + model.outputNames().get(i) + "' of shape " + Shapes.str(out) + " with loss " + loss
                         + (sparse ? " (it takes one class index per row)" : ""));
             }
+            if (sparse) {
+                float[] labels = ys.get(i).buffer();
+                for (int r = 0; r < labels.length; r++) {
+                    if (!(labels[r] >= 0 && labels[r] < outWidth) || labels[r] != (int) labels[r]) {
+                        throw new IllegalArgumentException(where + ": label " + labels[r] + " at row " + r + " is not a class index in [0, "
+                                + outWidth + ") for output '" + model.outputNames().get(i) + "' of shape " + Shapes.str(out));
+                    }
+                }
+            }
         }
     }
 

@@ -110,7 +110,7 @@ class SequentialApiTest {
         Tensor y = Tensor.vector(0, 1, 7, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> m.fit(Tensor.zeros(4, 2), y, verbose(0)));
-        assertTrue(e.getMessage().contains("label 7") && e.getMessage().contains("row 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("label 7.0 at row 2"), e.getMessage());
     }
 
     @Test
