@@ -406,10 +406,18 @@ public final class Ops {
                 float[] g = dy.buffer();
                 float[] dz = new float[probs.length];
                 for (int r = 0; r < rows; r++) {
+                    // d/dz of −Σ t·log softmax(z) is softmax·Σt − t (softmax − t when t sums to 1)
+                    double mass = 1;
+                    if (!sparse) {
+                        mass = 0;
+                        for (int c = 0; c < cols; c++) {
+                            mass += t[r * cols + c];
+                        }
+                    }
                     for (int c = 0; c < cols; c++) {
                         int i = r * cols + c;
                         float target = sparse ? (c == (int) t[r] ? 1f : 0f) : t[i];
-                        dz[i] = g[r] * (probs[i] - target);
+                        dz[i] = g[r] * (float) (probs[i] * mass - target);
                     }
                 }
                 return new Tensor[] {Tensor.wrap(dz, s), null};
