@@ -648,8 +648,12 @@ public final class Ops {
         boolean symbolic = false;
         for (Tensor t : xs) {
             int[] s = t.shape();
+            if (s.length != first.length) {
+                throw new IllegalArgumentException("concat along axis " + axisArg + ": shapes " + Shapes.str(first)
+                        + " and " + Shapes.str(s) + " have different ranks");
+            }
             for (int i = 0; i < s.length; i++) {
-                if (i != axis && (s.length != first.length || (s[i] >= 0 && first[i] >= 0 && s[i] != first[i]))) {
+                if (i != axis && s[i] >= 0 && first[i] >= 0 && s[i] != first[i]) {
                     throw new IllegalArgumentException("concat along axis " + axisArg + ": shapes " + Shapes.str(first)
                             + " and " + Shapes.str(s) + " differ on another axis");
                 }
