@@ -658,7 +658,7 @@ public final class Ops {
                             + " and " + Shapes.str(s) + " differ on another axis");
                 }
             }
-            out[axis] += s[axis];
+            out[axis] = out[axis] < 0 || s[axis] < 0 ? -1 : out[axis] + s[axis]; // unknown stays unknown
             symbolic |= t.isSymbolic();
         }
         Tensor[] inputs = xs.toArray(new Tensor[0]);
