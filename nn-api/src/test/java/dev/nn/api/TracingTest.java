@@ -157,6 +157,13 @@ class TracingTest {
     }
 
     @Test
+    void reshapeOfAnUnknownSizeInfersNothing() {
+        // (None, 4) viewed as (2, -1): the -1 depends on the batch, so it must stay unknown
+        node(Ops.reshape(x, 2, -1), OpType.RESHAPE, 2, -1);
+        node(Ops.reshape(x, -1, 2, 2), OpType.RESHAPE, -1, 2, 2);
+    }
+
+    @Test
     void concatRecordsTheAxisAndAddsWidths() {
         Tensor a = Ops.placeholder("a", new int[] {-1, 2});
         Tensor b = Ops.placeholder("b", new int[] {-1, 3});
