@@ -582,11 +582,12 @@ public final class Ops {
     public static Tensor reshape(Tensor x, int... shape) {
         int[] from = x.shape();
         if (x.isSymbolic()) {
-            int[] out = shape.clone();
-            if (from.length > 0 && from[0] < 0 && out.length > 0 && out[0] == -1) {
-                return trace(OpType.RESHAPE, Map.of("shape", shape.clone()), out, x);
+            boolean sizeUnknown = false;
+            for (int d : from) {
+                sizeUnknown |= d < 0;
             }
-            out = resolveShape(Shapes.knownSize(from), shape, from);
+            // with an unknown input size the -1 cannot be resolved: it stays unknown
+            int[] out = sizeUnknown ? shape.clone() : resolveShape(Shapes.knownSize(from), shape, from);
             return trace(OpType.RESHAPE, Map.of("shape", shape.clone()), out, x);
         }
         int[] to = resolveShape(x.size(), shape, from);
