@@ -411,10 +411,18 @@ public final class Ops {
                 float[] g = dy.buffer();
                 float[] dz = new float[probs.length];
                 for (int r = 0; r < rows; r++) {
+                    // d/dz of −Σ t·log softmax(z) is softmax·Σt − t (softmax − t when t sums to 1)
+                    double mass = 1;
+                    if (!sparse) {
+                        mass = 0;
+                        for (int c = 0; c < cols; c++) {
+                            mass += t[r * cols + c];
+                        }
+                    }
                     for (int c = 0; c < cols; c++) {
                         int i = r * cols + c;
                         float target = sparse ? (c == (int) t[r] ? 1f : 0f) : t[i];
-                        dz[i] = g[r] * (probs[i] - target);
+                        dz[i] = g[r] * (float) (probs[i] * mass - target);
                     }
                 }
                 return new Tensor[] {Tensor.wrap(dz, s), null};
@@ -579,11 +587,12 @@ public final class Ops {
     public static Tensor reshape(Tensor x, int... shape) {
         int[] from = x.shape();
         if (x.isSymbolic()) {
-            int[] out = shape.clone();
-            if (from.length > 0 && from[0] < 0 && out.length > 0 && out[0] == -1) {
-                return trace(OpType.RESHAPE, Map.of("shape", shape.clone()), out, x);
+            boolean sizeUnknown = false;
+            for (int d : from) {
+                sizeUnknown |= d < 0;
             }
-            out = resolveShape(Shapes.knownSize(from), shape, from);
+            // with an unknown input size the -1 cannot be resolved: it stays unknown
+            int[] out = sizeUnknown ? shape.clone() : resolveShape(Shapes.knownSize(from), shape, from);
             return trace(OpType.RESHAPE, Map.of("shape", shape.clone()), out, x);
         }
         int[] to = resolveShape(x.size(), shape, from);
@@ -645,13 +654,17 @@ public final class Ops {
         boolean symbolic = false;
         for (Tensor t : xs) {
             int[] s = t.shape();
+            if (s.length != first.length) {
+                throw new IllegalArgumentException("concat along axis " + axisArg + ": shapes " + Shapes.str(first)
+                        + " and " + Shapes.str(s) + " have different ranks");
+            }
             for (int i = 0; i < s.length; i++) {
-                if (i != axis && (s.length != first.length || (s[i] >= 0 && first[i] >= 0 && s[i] != first[i]))) {
+                if (i != axis && s[i] >= 0 && first[i] >= 0 && s[i] != first[i]) {
                     throw new IllegalArgumentException("concat along axis " + axisArg + ": shapes " + Shapes.str(first)
                             + " and " + Shapes.str(s) + " differ on another axis");
                 }
             }
-            out[axis] += s[axis];
+            out[axis] = out[axis] < 0 || s[axis] < 0 ? -1 : out[axis] + s[axis]; // unknown stays unknown
             symbolic |= t.isSymbolic();
         }
         Tensor[] inputs = xs.toArray(new Tensor[0]);
