@@ -439,7 +439,7 @@ public final class Ops {
         if (logits.isSymbolic() || targets.isSymbolic()) {
             return trace(OpType.SIGMOID_CROSS_ENTROPY, Map.of(), s, logits, targets);
         }
-        if (logits.size() != targets.size()) {
+        if (!Arrays.equals(logits.shape(), targets.shape())) {
             throw new IllegalArgumentException("binary targets of shape " + Shapes.str(targets.shape())
                     + " do not match predictions of shape " + Shapes.str(s));
         }
@@ -634,6 +634,9 @@ public final class Ops {
         int[] s = x.shape();
         int rest = 1;
         for (int i = 1; i < s.length; i++) {
+            if (s[i] < 0) {
+                throw new IllegalArgumentException("flatten: shape " + Shapes.str(s) + " has an unknown dimension after the batch");
+            }
             rest *= s[i];
         }
         return reshape(x, s.length == 0 ? 1 : (x.isSymbolic() ? -1 : s[0]), rest);
@@ -720,6 +723,9 @@ public final class Ops {
      * 1 / (1 − rate), so inference needs no change.
      */
     public static Tensor dropout(Tensor x, float rate, RandomGenerator rng) {
+        if (x.isSymbolic()) {
+            throw new IllegalArgumentException("dropout runs only in training, on concrete tensors; a traced graph is for inference");
+        }
         if (rate <= 0f) {
             return x;
         }

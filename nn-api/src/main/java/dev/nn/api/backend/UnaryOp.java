@@ -61,8 +61,9 @@ public enum UnaryOp {
      */
     public boolean derivativeFromOutput(float alpha) {
         return switch (this) {
-            case IDENTITY, RELU, ELU, SELU, SIGMOID, TANH -> true;
-            case LEAKY_RELU -> alpha >= 0;
+            case IDENTITY, RELU, SELU, SIGMOID, TANH -> true;
+            case LEAKY_RELU, ELU -> alpha >= 0; // a negative alpha makes the sign of y differ from x's
+
             default -> false;
         };
     }
