@@ -1,0 +1,91 @@
+package dev.nn.examples;
+
+import static dev.nn.api.models.CompileOptions.loss;
+import static dev.nn.api.models.CompileOptions.metrics;
+import static dev.nn.api.models.CompileOptions.optimizer;
+import static dev.nn.api.models.FitOptions.epochs;
+import static dev.nn.api.models.FitOptions.validationData;
+
+import dev.nn.api.Tensor;
+import dev.nn.api.backend.Backends;
+import dev.nn.api.callbacks.History;
+import dev.nn.api.layers.Dense;
+import dev.nn.api.layers.Flatten;
+import dev.nn.api.layers.InputLayer;
+import dev.nn.api.models.Sequential;
+import dev.nn.api.optimizers.SGD;
+import dev.nn.io.data.FashionMnist;
+import dev.nn.io.data.TrainTest;
+import dev.nn.io.plot.LearningCurves;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The chapter's image classifier: Fashion-MNIST, an MLP 784-300-100-10 trained with SGD 0.01,
+ * batch 32, 30 epochs, on the first 55,000 training images, validated on the last 5,000.
+ */
+final class FashionMnistClassifier implements Example {
+
+    @Override
+    public String name() {
+        return "fashion-mnist";
+    }
+
+    @Override
+    public String description() {
+        return "Fashion-MNIST image classifier (MLP 300-100-10, SGD): summary, fit, learning curves, evaluate, predict";
+    }
+
+    @Override
+    public void run(ExampleContext ctx) throws Exception {
+        PrintStream out = ctx.out();
+        out.println("Backend: " + Backends.current().name() + " with " + Backends.current().threads() + " thread(s)");
+        TrainTest data = FashionMnist.load();
+        int trainRows = ctx.shortRun() ? 5_000 : 55_000;
+        Tensor xTrain = data.train().x().rows(0, trainRows);
+        Tensor yTrain = data.train().y().rows(0, trainRows);
+        Tensor xValid = data.train().x().rows(55_000, 60_000);
+        Tensor yValid = data.train().y().rows(55_000, 60_000);
+        Tensor xTest = data.test().x();
+        Tensor yTest = data.test().y();
+        out.printf(Locale.ROOT, "Training on %,d images, validating on %,d, testing on %,d%n",
+                xTrain.dim(0), xValid.dim(0), xTest.dim(0));
+
+        Sequential model = new Sequential(
+                new InputLayer(28, 28),
+                new Flatten(),
+                new Dense(300, "relu"),
+                new Dense(100, "relu"),
+                new Dense(10, "softmax"));
+        model.seed(42);
+        out.println(model.summary());
+        Dense hidden1 = (Dense) model.getLayer("dense");
+        out.println("First hidden layer: " + hidden1.name() + ", kernel " + java.util.Arrays.toString(hidden1.kernel().shape())
+                + ", bias " + java.util.Arrays.toString(hidden1.bias().shape()));
+
+        model.compile(loss("sparse_categorical_crossentropy"), optimizer(new SGD(0.01)), metrics("accuracy"));
+        History history = model.fit(xTrain, yTrain, epochs(ctx.epochsOr(30, 2)), validationData(xValid, yValid));
+
+        Path curves = ctx.file("learning_curves.png");
+        LearningCurves.plot(history.history(), curves);
+
+        Map<String, Double> test = model.evaluate(xTest, yTest);
+        out.printf(Locale.ROOT, "Test loss: %.4f, test accuracy: %.4f%n", test.get("loss"), test.get("accuracy"));
+
+        Tensor probabilities = model.predict(xTest.rows(0, 3));
+        float[] p = probabilities.toArray();
+        for (int i = 0; i < 3; i++) {
+            int best = 0;
+            for (int c = 1; c < 10; c++) {
+                if (p[i * 10 + c] > p[i * 10 + best]) {
+                    best = c;
+                }
+            }
+            out.printf(Locale.ROOT, "Test image %d: predicted %s (p = %.2f), true %s%n", i,
+                    FashionMnist.CLASS_NAMES.get(best), p[i * 10 + best], FashionMnist.CLASS_NAMES.get((int) yTest.get(i)));
+        }
+        out.println("Wrote " + curves.toAbsolutePath());
+    }
+}
