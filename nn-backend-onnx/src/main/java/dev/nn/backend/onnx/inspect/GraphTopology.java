@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -39,16 +40,19 @@ public final class GraphTopology {
         List<NodeProto> nodes = graph.getNodeList();
         List<Set<Integer>> predecessors = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
+            NodeProto node = nodes.get(i);
             Set<Integer> preds = new LinkedHashSet<>();
-            for (String input : reads(nodes.get(i))) {
+            for (String input : node.getInputList()) {
                 Integer producer = producers.get(input);
                 if (producer != null) {
                     preds.add(producer);
-                } else if (!given.contains(input)) {
-                    throw new InvalidModelException(where + ": " + label(nodes.get(i), i) + " reads '" + input
+                } else if (!input.isEmpty() && !given.contains(input)) {
+                    throw new InvalidModelException(where + ": " + label(node, i) + " reads '" + input
                             + "', which no node produces and which is neither a graph input nor an initializer");
                 }
             }
+            // a name a subgraph cannot find is reported when that subgraph itself is checked
+            subgraphReads(node).stream().map(producers::get).filter(Objects::nonNull).forEach(preds::add);
             predecessors.add(preds);
         }
         for (ValueInfoProto output : graph.getOutputList()) {
@@ -101,27 +105,27 @@ public final class GraphTopology {
     }
 
     /**
-     * Every value a node depends on: its inputs, and the outer values its subgraphs (If, Loop,
-     * Scan bodies) read, since those must exist before the node runs.
+     * The outer values a node's subgraphs (If branches, Loop and Scan bodies) read: they must
+     * exist before the node runs, just like its inputs.
      */
-    private static Set<String> reads(NodeProto node) {
+    private static Set<String> subgraphReads(NodeProto node) {
         Set<String> reads = new LinkedHashSet<>();
-        node.getInputList().stream().filter(name -> !name.isEmpty()).forEach(reads::add);
         for (AttributeProto attribute : node.getAttributeList()) {
             if (attribute.hasG()) {
-                subgraphReads(attribute.getG(), reads);
+                freeReads(attribute.getG(), reads);
             }
-            attribute.getGraphsList().forEach(g -> subgraphReads(g, reads));
+            attribute.getGraphsList().forEach(g -> freeReads(g, reads));
         }
         return reads;
     }
 
     // Names a subgraph defines itself are local to it and no dependency of the outer node.
-    private static void subgraphReads(GraphProto graph, Set<String> reads) {
+    private static void freeReads(GraphProto graph, Set<String> reads) {
         Set<String> local = givenValues(graph, Set.of());
         graph.getNodeList().forEach(node -> local.addAll(node.getOutputList()));
         for (NodeProto node : graph.getNodeList()) {
-            reads(node).stream().filter(name -> !local.contains(name)).forEach(reads::add);
+            node.getInputList().stream().filter(name -> !name.isEmpty() && !local.contains(name)).forEach(reads::add);
+            subgraphReads(node).stream().filter(name -> !local.contains(name)).forEach(reads::add);
         }
     }
 
@@ -171,6 +175,7 @@ public final class GraphTopology {
         }
         List<Integer> loop = new ArrayList<>(walk.subList(walk.indexOf(current), walk.size()));
         Collections.reverse(loop); // the walk went against the data flow
+        Collections.rotate(loop, -loop.indexOf(Collections.min(loop))); // start at the earliest node
         loop.add(loop.getFirst());
         return String.join(" -> ", loop.stream().map(i -> label(nodes.get(i), i)).toList());
     }
