@@ -33,22 +33,27 @@ final class DataTypes {
         };
     }
 
-    /**
-     * The typed field that holds elements of a type when raw_data is not used, and how many
-     * values it holds for {@code elements} elements: complex numbers take two, and the sub-byte
-     * types are packed into one value per byte.
-     */
-    static TypedField typedField(DataType type, long elements) {
+    /** The typed field that holds elements of a type when raw_data is not used. */
+    static TypedField typedField(DataType type) {
         return switch (type) {
-            case FLOAT -> new TypedField("float_data", elements);
-            case COMPLEX64 -> new TypedField("float_data", 2 * elements);
-            case DOUBLE -> new TypedField("double_data", elements);
-            case COMPLEX128 -> new TypedField("double_data", 2 * elements);
-            case INT64 -> new TypedField("int64_data", elements);
-            case UINT32, UINT64 -> new TypedField("uint64_data", elements);
-            case STRING -> new TypedField("string_data", elements);
-            case UINT2, INT2, UINT4, INT4, FLOAT4E2M1 -> new TypedField("int32_data", rawBytes(type, elements));
-            default -> new TypedField("int32_data", elements);
+            case FLOAT, COMPLEX64 -> TypedField.FLOAT_DATA;
+            case DOUBLE, COMPLEX128 -> TypedField.DOUBLE_DATA;
+            case INT64 -> TypedField.INT64_DATA;
+            case UINT32, UINT64 -> TypedField.UINT64_DATA;
+            case STRING -> TypedField.STRING_DATA;
+            default -> TypedField.INT32_DATA;
+        };
+    }
+
+    /**
+     * How many values the typed field holds for {@code elements} elements: complex numbers take
+     * two, and the sub-byte types are packed, one byte per value.
+     */
+    static long typedValues(DataType type, long elements) {
+        return switch (type) {
+            case COMPLEX64, COMPLEX128 -> 2 * elements;
+            case UINT2, INT2, UINT4, INT4, FLOAT4E2M1 -> rawBytes(type, elements);
+            default -> elements;
         };
     }
 
@@ -56,9 +61,5 @@ final class DataTypes {
     static long rawBytes(DataType type, long elements) {
         long bits = elements * bits(type);
         return bits / 8 + (bits % 8 == 0 ? 0 : 1);
-    }
-
-    /** @param name the TensorProto field, @param values how many values it must hold */
-    record TypedField(String name, long values) {
     }
 }

@@ -5,8 +5,9 @@ import dev.nn.backend.onnx.Shapes;
 import dev.nn.backend.onnx.proto.StringStringEntryProto;
 import dev.nn.backend.onnx.proto.TensorProto;
 import dev.nn.backend.onnx.proto.TensorProto.DataType;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Checks that a stored tensor (an initializer or a Constant's value) holds exactly the elements
@@ -44,14 +45,16 @@ final class TensorCheck {
             checkExternal(tensor, where);
             return elements;
         }
-        List<String> stores = storedFields(tensor);
-        if (stores.size() > 1) {
-            throw new InvalidModelException(where + " stores its elements in several fields at once: " + stores);
+        List<TypedField> typed = Arrays.stream(TypedField.values()).filter(f -> f.count(tensor) > 0).toList();
+        if (typed.size() + (tensor.hasRawData() ? 1 : 0) > 1) {
+            throw new InvalidModelException(where + " stores its elements in several fields at once: "
+                    + (tensor.hasRawData() ? "raw_data, " : "") + typed.stream().map(TypedField::toString)
+                    .collect(Collectors.joining(", ")));
         }
         if (tensor.hasRawData()) {
             checkRaw(tensor, type, elements, where);
         } else {
-            checkTyped(tensor, type, elements, stores, where);
+            checkTyped(tensor, type, elements, typed, where);
         }
         return elements;
     }
@@ -68,23 +71,24 @@ final class TensorCheck {
         }
     }
 
-    private static void checkTyped(TensorProto tensor, DataType type, long elements, List<String> stores, String where) {
-        DataTypes.TypedField field = DataTypes.typedField(type, elements);
-        if (stores.isEmpty()) {
+    private static void checkTyped(TensorProto tensor, DataType type, long elements, List<TypedField> typed, String where) {
+        TypedField field = DataTypes.typedField(type);
+        if (typed.isEmpty()) {
             if (elements > 0) {
                 throw new InvalidModelException(where + " declares dims " + tensor.getDimsList() + ", " + elements
-                        + " elements, but holds no data (neither raw_data nor " + field.name() + ")");
+                        + " elements, but holds no data (neither raw_data nor " + field + ")");
             }
             return;
         }
-        if (!stores.getFirst().equals(field.name())) {
+        if (typed.getFirst() != field) {
             throw new InvalidModelException(where + " is " + type + " but holds its elements in "
-                    + stores.getFirst() + "; " + type + " belongs in " + field.name() + " or raw_data");
+                    + typed.getFirst() + "; " + type + " belongs in " + field + " or raw_data");
         }
-        long actual = count(tensor, field.name());
-        if (actual != field.values()) {
+        long expected = DataTypes.typedValues(type, elements);
+        long actual = field.count(tensor);
+        if (actual != expected) {
             throw new InvalidModelException(where + " declares dims " + tensor.getDimsList() + " of " + type
-                    + ", which takes " + field.values() + " values in " + field.name() + ", but it holds " + actual);
+                    + ", which takes " + expected + " values in " + field + ", but it holds " + actual);
         }
     }
 
@@ -105,31 +109,6 @@ final class TensorCheck {
             throw new InvalidModelException(where + " keeps its data at '" + location
                     + "', outside the model's directory; external data must be a relative path below it");
         }
-    }
-
-    private static List<String> storedFields(TensorProto tensor) {
-        List<String> fields = new ArrayList<>(2);
-        if (tensor.hasRawData()) {
-            fields.add("raw_data");
-        }
-        for (String name : List.of("float_data", "int32_data", "string_data", "int64_data", "double_data", "uint64_data")) {
-            if (count(tensor, name) > 0) {
-                fields.add(name);
-            }
-        }
-        return fields;
-    }
-
-    private static long count(TensorProto tensor, String field) {
-        return switch (field) {
-            case "float_data" -> tensor.getFloatDataCount();
-            case "int32_data" -> tensor.getInt32DataCount();
-            case "string_data" -> tensor.getStringDataCount();
-            case "int64_data" -> tensor.getInt64DataCount();
-            case "double_data" -> tensor.getDoubleDataCount();
-            case "uint64_data" -> tensor.getUint64DataCount();
-            default -> throw new IllegalArgumentException(field);
-        };
     }
 
     private static long[] toArray(List<Long> dims) {

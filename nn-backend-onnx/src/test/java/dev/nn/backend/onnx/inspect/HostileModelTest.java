@@ -75,6 +75,26 @@ class HostileModelTest {
     }
 
     @Test
+    void tensorsStoredInTheWrongPlaceAreRefused() {
+        TensorProto.Builder w = TensorProto.newBuilder().setName("w").setDataType(TensorProto.DataType.FLOAT_VALUE).addDims(2);
+        assertMentions(refusedInitializer(w.clone().addInt64Data(1).addInt64Data(2)),
+                "is FLOAT but holds its elements in int64_data");
+        assertMentions(refusedInitializer(w.clone().addFloatData(1).addFloatData(2).setRawData(ByteString.copyFrom(new byte[8]))),
+                "several fields at once: raw_data, float_data");
+        assertMentions(refusedInitializer(w.clone()), "2 elements, but holds no data");
+        assertMentions(refusedInitializer(w.clone().setDataType(TensorProto.DataType.STRING_VALUE)
+                .setRawData(ByteString.copyFrom(new byte[2]))), "STRING tensor, which raw_data cannot hold");
+        assertMentions(refusedInitializer(w.clone().setDataType(99)), "unknown data type 99");
+        assertMentions(refusedInitializer(w.clone().setDataType(TensorProto.DataType.INT4_VALUE)
+                .setRawData(ByteString.copyFrom(new byte[2]))), "2 elements in 1 bytes, but raw_data holds 2 bytes");
+    }
+
+    private String refusedInitializer(TensorProto.Builder tensor) {
+        return refused(TinyModels.model(identityGraph().addInitializer(tensor)
+                .addNode(node("id", "Identity", new String[] {"x"}, "y")).build()));
+    }
+
+    @Test
     void oversizedConstantInsideANodeIsRefused() {
         TensorProto value = TensorProto.newBuilder().setDataType(TensorProto.DataType.FLOAT_VALUE)
                 .addDims(1 << 20).addDims(1 << 20).build();
