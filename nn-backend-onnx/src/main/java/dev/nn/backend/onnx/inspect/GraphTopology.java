@@ -4,7 +4,6 @@ import dev.nn.backend.onnx.InvalidModelException;
 import dev.nn.backend.onnx.proto.AttributeProto;
 import dev.nn.backend.onnx.proto.GraphProto;
 import dev.nn.backend.onnx.proto.NodeProto;
-import dev.nn.backend.onnx.proto.TensorProto;
 import dev.nn.backend.onnx.proto.ValueInfoProto;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The data flow of one graph: which node produces each value, and an order in which every
@@ -23,6 +23,9 @@ import java.util.Set;
  * (a cycle), where a node reads a value nothing provides, or where two writers share a value.
  */
 public final class GraphTopology {
+    /** Nodes of a cycle that a message lists before it elides the rest. */
+    private static final int MAX_CYCLE_SHOWN = 8;
+
     private GraphTopology() {
     }
 
@@ -30,13 +33,15 @@ public final class GraphTopology {
      * The nodes of a graph in dependency order, ties broken by their order in the file, so a
      * graph already sorted (as the spec asks) comes back unchanged.
      *
-     * @param outerScope values visible from enclosing graphs; empty for a model's main graph
+     * @param outerScope tells which names enclosing graphs provide; {@code name -> false} for a
+     *                   model's main graph
      * @param where      names the graph for messages, e.g. "model.onnx: graph 'main'"
      * @throws InvalidModelException naming the node and the value at fault
      */
-    public static List<NodeProto> sorted(GraphProto graph, Set<String> outerScope, String where) {
-        Set<String> given = givenValues(graph, outerScope);
-        Map<String, Integer> producers = producers(graph, given, where);
+    public static List<NodeProto> sorted(GraphProto graph, Predicate<String> outerScope, String where) {
+        Predicate<String> given = localValues(graph)::contains;
+        given = given.or(outerScope);
+        Map<String, Integer> producers = producers(graph, where);
         List<NodeProto> nodes = graph.getNodeList();
         List<Set<Integer>> predecessors = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
@@ -46,7 +51,7 @@ public final class GraphTopology {
                 Integer producer = producers.get(input);
                 if (producer != null) {
                     preds.add(producer);
-                } else if (!input.isEmpty() && !given.contains(input)) {
+                } else if (!input.isEmpty() && !given.test(input)) {
                     throw new InvalidModelException(where + ": " + label(node, i) + " reads '" + input
                             + "', which no node produces and which is neither a graph input nor an initializer");
                 }
@@ -56,7 +61,7 @@ public final class GraphTopology {
             predecessors.add(preds);
         }
         for (ValueInfoProto output : graph.getOutputList()) {
-            if (!producers.containsKey(output.getName()) && !given.contains(output.getName())) {
+            if (!producers.containsKey(output.getName()) && !given.test(output.getName())) {
                 throw new InvalidModelException(where + ": graph output '" + output.getName() + "' is never produced");
             }
         }
@@ -71,18 +76,16 @@ public final class GraphTopology {
                 : "node '" + node.getName() + "' (" + op + " #" + index + ")";
     }
 
-    /** Names every graph in the model can read: enclosing scopes, its inputs and its initializers. */
-    static Set<String> givenValues(GraphProto graph, Set<String> outerScope) {
-        Set<String> given = new HashSet<>(outerScope);
-        graph.getInputList().forEach(input -> given.add(input.getName()));
-        graph.getInitializerList().forEach(init -> given.add(init.getName()));
-        return given;
-    }
-
-    private static Map<String, Integer> producers(GraphProto graph, Set<String> given, String where) {
+    /** Names a graph defines without computing them: its inputs and its initializers. */
+    static Set<String> localValues(GraphProto graph) {
         Set<String> local = new HashSet<>();
         graph.getInputList().forEach(input -> local.add(input.getName()));
-        graph.getInitializerList().stream().map(TensorProto::getName).forEach(local::add);
+        graph.getInitializerList().forEach(init -> local.add(init.getName()));
+        return local;
+    }
+
+    private static Map<String, Integer> producers(GraphProto graph, String where) {
+        Set<String> local = localValues(graph);
         Map<String, Integer> producers = new HashMap<>();
         List<NodeProto> nodes = graph.getNodeList();
         for (int i = 0; i < nodes.size(); i++) {
@@ -121,7 +124,7 @@ public final class GraphTopology {
 
     // Names a subgraph defines itself are local to it and no dependency of the outer node.
     private static void freeReads(GraphProto graph, Set<String> reads) {
-        Set<String> local = givenValues(graph, Set.of());
+        Set<String> local = localValues(graph);
         graph.getNodeList().forEach(node -> local.addAll(node.getOutputList()));
         for (NodeProto node : graph.getNodeList()) {
             node.getInputList().stream().filter(name -> !name.isEmpty() && !local.contains(name)).forEach(reads::add);
@@ -164,19 +167,25 @@ public final class GraphTopology {
      * unsorted node, so walking back along those waits must come round to a node seen before.
      */
     private static String cycle(List<NodeProto> nodes, List<Set<Integer>> predecessors, int[] pending) {
+        // position of each node in the walk; a map keeps long hostile cycles linear
+        Map<Integer, Integer> walked = new HashMap<>();
         List<Integer> walk = new ArrayList<>();
         int current = 0;
         while (pending[current] == 0) {
             current++;
         }
-        while (!walk.contains(current)) {
+        while (!walked.containsKey(current)) {
+            walked.put(current, walk.size());
             walk.add(current);
             current = predecessors.get(current).stream().filter(p -> pending[p] > 0).findFirst().orElseThrow();
         }
-        List<Integer> loop = new ArrayList<>(walk.subList(walk.indexOf(current), walk.size()));
+        List<Integer> loop = new ArrayList<>(walk.subList(walked.get(current), walk.size()));
         Collections.reverse(loop); // the walk went against the data flow
         Collections.rotate(loop, -loop.indexOf(Collections.min(loop))); // start at the earliest node
         loop.add(loop.getFirst());
-        return String.join(" -> ", loop.stream().map(i -> label(nodes.get(i), i)).toList());
+        List<String> labels = loop.stream().map(i -> label(nodes.get(i), i)).toList();
+        return labels.size() <= MAX_CYCLE_SHOWN
+                ? String.join(" -> ", labels)
+                : String.join(" -> ", labels.subList(0, MAX_CYCLE_SHOWN)) + " -> ... (" + (labels.size() - 1) + " nodes)";
     }
 }

@@ -8,6 +8,7 @@ import dev.nn.backend.onnx.proto.NodeProto;
 import dev.nn.backend.onnx.proto.TensorProto;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Checks a parsed ModelProto as a whole: that it is a model at all, and that every graph in it,
@@ -37,17 +38,20 @@ final class ModelValidator {
             throw new InvalidModelException(source + " imports no operator set; ONNX requires at least one");
         }
         GraphProto main = model.getGraph();
-        validateGraph(main, Set.of(), source + ": graph '" + main.getName() + "'");
+        validateGraph(main, name -> false, source + ": graph '" + main.getName() + "'");
     }
 
-    private void validateGraph(GraphProto graph, Set<String> outerScope, String where) {
+    private void validateGraph(GraphProto graph, Predicate<String> outerScope, String where) {
         for (TensorProto initializer : graph.getInitializerList()) {
             count(initializer, where + ", initializer '" + initializer.getName() + "'");
         }
         List<NodeProto> nodes = graph.getNodeList();
         GraphTopology.sorted(graph, outerScope, where);
-        Set<String> scope = GraphTopology.givenValues(graph, outerScope);
-        nodes.forEach(node -> scope.addAll(node.getOutputList()));
+        // subgraphs see this graph's values and everything this graph sees; chained, not copied,
+        // so that many subgraphs cost no more than the graph itself
+        Set<String> local = GraphTopology.localValues(graph);
+        nodes.forEach(node -> local.addAll(node.getOutputList()));
+        Predicate<String> scope = outerScope.or(local::contains);
         for (int i = 0; i < nodes.size(); i++) {
             String nodeWhere = where + ", " + GraphTopology.label(nodes.get(i), i);
             for (AttributeProto attribute : nodes.get(i).getAttributeList()) {
@@ -56,7 +60,7 @@ final class ModelValidator {
         }
     }
 
-    private void validateAttribute(AttributeProto attribute, Set<String> scope, String where) {
+    private void validateAttribute(AttributeProto attribute, Predicate<String> scope, String where) {
         if (attribute.hasT()) {
             count(attribute.getT(), where);
         }

@@ -130,6 +130,19 @@ class HostileModelTest {
     }
 
     @Test
+    void longCycleIsReportedInShort() {
+        // 20k nodes in one ring: checked in linear time, named in a message of bounded length
+        int n = 20_000;
+        GraphProto.Builder graph = identityGraph().addNode(node("out", "Identity", new String[] {"x"}, "y"));
+        for (int i = 0; i < n; i++) {
+            graph.addNode(node("n" + i, "Neg", new String[] {"v" + ((i + n - 1) % n)}, "v" + i));
+        }
+        String message = refused(TinyModels.model(graph.build()));
+        assertMentions(message, "cycle: node 'n0' (Neg #1) -> node 'n1' (Neg #2)", "-> ... (20000 nodes)");
+        assertTrue(message.length() < 1000, message);
+    }
+
+    @Test
     void nodeReadingItsOwnOutputIsACycle() {
         GraphProto graph = identityGraph().addNode(node("loop", "Add", new String[] {"x", "y"}, "y")).build();
         assertMentions(refused(TinyModels.model(graph)), "cycle", "node 'loop' (Add #0) -> node 'loop' (Add #0)");
