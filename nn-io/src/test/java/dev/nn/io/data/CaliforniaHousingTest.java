@@ -87,18 +87,6 @@ class CaliforniaHousingTest {
         assertTrue(e.getMessage().contains("holds neither cal_housing.tgz nor housing.csv"), e.getMessage());
     }
 
-    @Test
-    void irisIsShippedInsideNnIo() throws IOException {
-        Split iris = Iris.load();
-        assertArrayEquals(new int[] {150, 4}, iris.x().shape());
-        assertArrayEquals(new float[] {5.1f, 3.5f, 1.4f, 0.2f}, iris.x().rows(0, 1).toArray());
-        int[] counts = new int[3];
-        for (float label : iris.y().buffer()) {
-            counts[(int) label]++;
-        }
-        assertArrayEquals(new int[] {50, 50, 50}, counts);
-    }
-
     /** A ustar header block for {@code name}, followed by the data padded to 512 bytes. */
     private static byte[] entry(String name, char type, byte[] data) {
         byte[] h = new byte[512];
