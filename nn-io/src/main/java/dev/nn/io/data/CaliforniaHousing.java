@@ -3,6 +3,7 @@ package dev.nn.io.data;
 import dev.nn.api.Tensor;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +100,9 @@ public final class CaliforniaHousing {
             data = TarReader.read(in, tgz.toString(),
                     p -> p.endsWith("cal_housing.data") && !p.substring(p.lastIndexOf('/') + 1).startsWith("._"),
                     MAX_DATA_BYTES);
+        } catch (EOFException | ZipException e) {
+            throw new MalformedDataException(tgz + ": not a complete gzip-compressed tar archive (" + e.getMessage()
+                    + "); download cal_housing.tgz again", e);
         }
         String source = tgz + "!cal_housing.data";
         List<double[]> rows = NumericLines.read(new BufferedReader(new InputStreamReader(

@@ -64,6 +64,10 @@ class CaliforniaHousingTest {
         m = assertThrows(MalformedDataException.class, () -> CaliforniaHousing.fromArchive(tgz)).getMessage();
         assertTrue(m.contains("offset 0: tar header checksum"), m);
 
+        Files.writeString(tgz, "not gzip");
+        m = assertThrows(MalformedDataException.class, () -> CaliforniaHousing.fromArchive(tgz)).getMessage();
+        assertTrue(m.startsWith(tgz + ": not a complete gzip-compressed tar archive"), m);
+
         byte[] cut = entry("CaliforniaHousing/cal_housing.data", '0', DATA.getBytes(StandardCharsets.US_ASCII));
         Files.write(tgz, gzip(Arrays.copyOf(cut, 600)));
         m = assertThrows(MalformedDataException.class, () -> CaliforniaHousing.fromArchive(tgz)).getMessage();
