@@ -108,7 +108,6 @@ final class TrainingLoop {
                     logs.put("val_" + en.getKey(), en.getValue());
                 }
             }
-            logs.put("learning_rate", compiled.optimizer().learningRate());
             Map<String, Double> epochLogs = logs;
             each(callbacks, c -> c.onEpochEnd(e, epochLogs));
         }

@@ -160,7 +160,7 @@ class SequentialApiTest {
         Tensor y = Tensor.zeros(10);
         History h = m.fit(x, y, epochs(2), FitOptions.batchSize(4), FitOptions.validationData(x, y), callbacks(spy), verbose(0));
         assertEquals("train_begin 3", events.get(0));
-        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy", "learning_rate"),
+        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"),
                 List.copyOf(h.history().keySet()));
         assertEquals(2, h.get("loss").size());
         assertEquals(1 + 2 * (3 + 1 + 1) + 1, events.size(), events.toString());

@@ -77,6 +77,7 @@ public final class TensorBoard extends Callback {
                 train.scalar("epoch_" + key, e.getValue(), epoch);
             }
         }
+        train.scalar("epoch_learning_rate", model().optimizer().learningRate(), epoch);
         if (histogramFreq > 0 && epoch % histogramFreq == 0) {
             for (Variable v : model().weights()) {
                 train.histogram(v.name(), v.buffer(), epoch);
