@@ -46,15 +46,16 @@ public final class Metrics {
      * the user wrote, so History shows "accuracy" and "mae".
      */
     public static Metric get(String name, String lossName, int outputWidth) {
-        String key = name.toLowerCase(Locale.ROOT);
+        // Keras takes both snake-case names and class names: "root_mean_squared_error", "RootMeanSquaredError"
+        String key = name.toLowerCase(Locale.ROOT).replace("_", "");
         Metric m = switch (key) {
             case "accuracy", "acc" -> accuracyFor(lossName, outputWidth);
-            case "sparse_categorical_accuracy" -> sparseCategoricalAccuracy();
-            case "categorical_accuracy" -> categoricalAccuracy();
-            case "binary_accuracy" -> binaryAccuracy();
-            case "mae", "mean_absolute_error" -> meanAbsoluteError();
-            case "mse", "mean_squared_error" -> meanSquaredError();
-            case "rmse", "root_mean_squared_error" -> rootMeanSquaredError();
+            case "sparsecategoricalaccuracy" -> sparseCategoricalAccuracy();
+            case "categoricalaccuracy" -> categoricalAccuracy();
+            case "binaryaccuracy" -> binaryAccuracy();
+            case "mae", "meanabsoluteerror" -> meanAbsoluteError();
+            case "mse", "meansquarederror" -> meanSquaredError();
+            case "rmse", "rootmeansquarederror" -> rootMeanSquaredError();
             default -> throw new IllegalArgumentException("unknown metric '" + name + "'; known: accuracy, "
                     + "sparse_categorical_accuracy, categorical_accuracy, binary_accuracy, mae, mse, rmse");
         };

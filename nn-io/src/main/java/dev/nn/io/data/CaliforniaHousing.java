@@ -117,10 +117,16 @@ public final class CaliforniaHousing {
         return split(x, y);
     }
 
-    /** From the book's {@code housing.csv}; missing total_bedrooms become the column's median. */
+    /**
+     * From the book's {@code housing.csv}. Its 207 missing total_bedrooms are imputed from the
+     * median bedrooms-per-room ratio times the row's rooms: imputing the count itself (a median of
+     * 435) would give small blocks absurd average-bedroom values, outliers the original data
+     * does not have.
+     */
     public static Split fromCsv(Path csv) throws IOException {
+        CsvTable table = CsvReader.read(csv);
         EncodedTable t = new TableEncoder().withTarget("median_house_value").withIgnored("ocean_proximity")
-                .withMissing(MissingPolicy.MEDIAN).encode(CsvReader.read(csv));
+                .withMissing(MissingPolicy.MEDIAN).encode(table);
         checkRows(t.x().dim(0), csv.toString());
         int income = t.feature("median_income");
         int age = t.feature("housing_median_age");
@@ -133,11 +139,24 @@ public final class CaliforniaHousing {
         float[] in = t.x().buffer();
         float[] target = t.y().buffer();
         int cols = t.featureNames().size();
+        boolean[] missingBedrooms = new boolean[target.length];
+        int bedroomsColumn = table.column("total_bedrooms");
+        List<Double> ratios = new java.util.ArrayList<>();
+        for (int i = 0; i < target.length; i++) {
+            missingBedrooms[i] = TableEncoder.isMissing(table.value(i, bedroomsColumn));
+            if (!missingBedrooms[i]) {
+                ratios.add((double) in[i * cols + bedrooms] / in[i * cols + rooms]);
+            }
+        }
+        java.util.Collections.sort(ratios);
+        double medianRatio = ratios.isEmpty() ? 0 : ratios.size() % 2 == 1 ? ratios.get(ratios.size() / 2)
+                : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
         float[] x = new float[target.length * 8];
         float[] y = new float[target.length];
         for (int i = 0; i < target.length; i++) {
             int o = i * cols;
-            derive(x, y, i, in[o + income], in[o + age], in[o + rooms], in[o + bedrooms], in[o + population],
+            double bedroomCount = missingBedrooms[i] ? medianRatio * in[o + rooms] : in[o + bedrooms];
+            derive(x, y, i, in[o + income], in[o + age], in[o + rooms], bedroomCount, in[o + population],
                     in[o + households], in[o + latitude], in[o + longitude], target[i]);
         }
         return split(x, y);

@@ -1,7 +1,6 @@
 package dev.nn.io.data;
 
 import dev.nn.api.Tensor;
-import java.util.Random;
 
 /** Splitting arrays into random train and test subsets. */
 public final class DataSplit {
@@ -10,11 +9,11 @@ public final class DataSplit {
     }
 
     /**
-     * Shuffles the rows with {@code seed} and puts {@code ceil(testFraction * rows)} of them in the
-     * test split and the rest in the training split, as scikit-learn's
-     * {@code train_test_split(x, y, test_size=testFraction, random_state=seed)} does. The split
-     * sizes match scikit-learn's; which rows land where does not, since the random generators
-     * differ. The same seed always gives the same split.
+     * Splits the rows exactly as scikit-learn's
+     * {@code train_test_split(x, y, test_size=testFraction, random_state=seed)} does: NumPy's
+     * {@code RandomState(seed).permutation(rows)}, its first {@code ceil(testFraction · rows)}
+     * entries for the test split and the rest for training, in permutation order. So the book's
+     * splits (seed 42) are the same rows here.
      */
     public static TrainTest trainTestSplit(Tensor x, Tensor y, double testFraction, long seed) {
         int n = x.dim(0);
@@ -29,23 +28,9 @@ public final class DataSplit {
             throw new IllegalArgumentException("a test fraction of " + testFraction + " of " + n
                     + " rows leaves no training rows");
         }
-        int[] order = permutation(n, new Random(seed));
+        int[] order = new NumpyRandomState(seed).permutation(n);
         return new TrainTest(
                 new Split(x.gatherRows(order, nTest, n), y.gatherRows(order, nTest, n)),
                 new Split(x.gatherRows(order, 0, nTest), y.gatherRows(order, 0, nTest)));
-    }
-
-    private static int[] permutation(int n, Random random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

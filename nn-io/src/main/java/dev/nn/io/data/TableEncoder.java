@@ -235,7 +235,7 @@ public final class TableEncoder {
                 + " the column categorical, or write a missing value as an empty field or NA");
     }
 
-    private static boolean isMissing(String v) {
+    static boolean isMissing(String v) {
         return v.isEmpty() || v.equalsIgnoreCase("NA") || v.equalsIgnoreCase("NaN");
     }
 

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Assumptions;
  * Locates data that lives outside the repository. A test whose data is absent is skipped with a
  * message, except on CI (CI=true), where missing data is a failure: CI must run every test.
  */
-final class TestData {
+public final class TestData {
 
     private TestData() {
     }
 
     /** Skips (or on CI fails) the calling test unless {@code path} exists. */
-    static Path require(Path path, String what) {
+    public static Path require(Path path, String what) {
         if (!Files.exists(path)) {
             String msg = what + " not found at " + path;
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -31,7 +31,7 @@ final class TestData {
      * A file under the shared data sets folder, {@code ../shared/datasets} beside the repository
      * root; {@code NN_SHARED_DATASETS} overrides it.
      */
-    static Path sharedDataset(String relative) {
+    public static Path sharedDataset(String relative) {
         String env = System.getenv("NN_SHARED_DATASETS");
         Path base = env != null ? Path.of(env) : repositoryRoot().resolveSibling("shared").resolve("datasets");
         return require(base.resolve(relative), "shared data set " + relative);
