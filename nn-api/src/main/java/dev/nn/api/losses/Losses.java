@@ -124,6 +124,21 @@ public final class Losses {
         return Tensor.wrap(out, l.length, classes);
     }
 
+    /**
+     * The perceptron loss on a score z with labels y of 0 or 1: {@code (step(z) − y) · z}, zero when
+     * the unit's Heaviside output step(z) is right and |z| when it is wrong. Its gradient
+     * {@code (step(z) − y)} makes one SGD step the perceptron rule {@code w ← w + η (y − ŷ) x}.
+     */
+    public static Loss perceptron() {
+        return new Loss("perceptron") {
+            @Override
+            public Tensor perExample(Tensor yTrue, Tensor yPred) {
+                Tensor t = alignTargets(name(), yTrue, yPred);
+                return meanLastAxis(Ops.mul(Ops.sub(Ops.heaviside(yPred), t), yPred));
+            }
+        };
+    }
+
     /** A loss by its Keras name or alias ("mse", "mae", "huber", "binary_crossentropy", ...). */
     public static Loss get(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
@@ -133,6 +148,7 @@ public final class Losses {
             case "binary_crossentropy", "bce" -> binaryCrossentropy();
             case "categorical_crossentropy" -> categoricalCrossentropy();
             case "sparse_categorical_crossentropy" -> sparseCategoricalCrossentropy();
+            case "perceptron" -> perceptron();
             default -> throw new IllegalArgumentException("unknown loss '" + name + "'; known: mse, mae, huber, "
                     + "binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy");
         };
