@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {Main.Examples.class, Main.Run.class})
 public final class Main implements Callable<Integer> {
 
-    static final List<Example> EXAMPLES = List.of(new FashionMnistClassifier());
+    static final List<Example> EXAMPLES = List.of(new ActivationFunctions(), new PerceptronIris(), new Xor(),
+            new FashionMnistClassifier(), new CaliforniaHousingRegression());
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));

@@ -1,0 +1,83 @@
+package dev.nn.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every example runs to its end in a short run and prints what the book prints. */
+class ExamplesTest {
+
+    @TempDir
+    Path dir;
+
+    private String run(String name) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Example example = Main.EXAMPLES.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+        example.run(new ExampleContext(dir.resolve(name), out, true, 0));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void assertPng(Path file) throws Exception {
+        assertTrue(Files.size(file) > 1000, file + " is too small to be a picture");
+        byte[] head = Files.readAllBytes(file);
+        assertEquals((byte) 0x89, head[0]);
+        assertEquals('P', head[1]);
+    }
+
+    @Test
+    void everyExampleHasAUniqueNameAndADescription() {
+        assertEquals(Main.EXAMPLES.size(), Main.EXAMPLES.stream().map(Example::name).distinct().count());
+        Main.EXAMPLES.forEach(e -> assertTrue(e.description().length() > 20, e.name()));
+    }
+
+    @Test
+    void activations() throws Exception {
+        String out = run("activations");
+        assertTrue(out.contains("f= 0.8808 f'= 0.1050"), out); // sigmoid(2) and its derivative by autodiff
+        assertPng(dir.resolve("activations/activation_functions.png"));
+    }
+
+    @Test
+    void perceptron() throws Exception {
+        String out = run("perceptron");
+        assertTrue(out.contains("petal length 2.0, width 0.5 -> setosa (1)"), out);
+        assertTrue(out.contains("petal length 3.0, width 1.0 -> not setosa (0)"), out);
+        assertPng(dir.resolve("perceptron/perceptron_decision_boundary.png"));
+    }
+
+    @Test
+    void xor() throws Exception {
+        String out = run("xor");
+        assertTrue(out.contains("Hand-weighted step network:\n  0 XOR 0 -> 0.000\n  0 XOR 1 -> 1.000\n  1 XOR 0 -> 1.000\n  1 XOR 1 -> 0.000"), out);
+        assertTrue(out.contains("accuracy 1.0"), out);
+    }
+
+    @Test
+    void fashionMnist() throws Exception {
+        String out = run("fashion-mnist");
+        assertTrue(out.contains("Total params: 266,610"), out);
+        Matcher m = Pattern.compile("test accuracy: ([0-9.]+)").matcher(out);
+        assertTrue(m.find(), out);
+        assertTrue(Double.parseDouble(m.group(1)) > 0.6, "short-run test accuracy " + m.group(1));
+        assertTrue(out.contains("Epoch 2/2"), out);
+        assertPng(dir.resolve("fashion-mnist/learning_curves.png"));
+    }
+
+    @Test
+    void californiaHousing() throws Exception {
+        String out = run("california-housing");
+        assertTrue(out.contains("Test MSE: ") && out.contains("Test RMSE: "), out);
+        assertTrue(out.contains("Non-trainable params: 17"), out);
+        assertPng(dir.resolve("california-housing/learning_curves_adam.png"));
+    }
+}
