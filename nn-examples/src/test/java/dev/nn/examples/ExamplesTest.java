@@ -69,7 +69,6 @@ class ExamplesTest {
         Matcher m = Pattern.compile("test accuracy: ([0-9.]+)").matcher(out);
         assertTrue(m.find(), out);
         assertTrue(Double.parseDouble(m.group(1)) > 0.6, "short-run test accuracy " + m.group(1));
-        assertTrue(out.contains("Epoch 2/2"), out);
         assertPng(dir.resolve("fashion-mnist/learning_curves.png"));
     }
 
