@@ -39,7 +39,8 @@ public final class Concatenate extends Merge {
         for (int i = 1; i < inputs.size(); i++) {
             int[] s = inputs.get(i).shape();
             if (s.length != first.length) {
-                throw mismatch(inputs, 0, i, "their ranks differ (" + first.length + " and " + s.length + ")");
+                throw mismatch(inputs, 0, i, "their ranks differ (" + first.length + " and " + s.length
+                        + "), and only axis " + axis + " may differ");
             }
             for (int d = 0; d < s.length; d++) {
                 if (d != ax && s[d] >= 0 && first[d] >= 0 && s[d] != first[d]) {
@@ -56,6 +57,6 @@ public final class Concatenate extends Merge {
 
     @Override
     protected String verb() {
-        return "concatenate along axis " + axis;
+        return "concatenate";
     }
 }

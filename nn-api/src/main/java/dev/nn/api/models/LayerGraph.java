@@ -174,6 +174,31 @@ final class LayerGraph {
         return out;
     }
 
+    /**
+     * The tensors that feed {@code t} from outside plain ops: outputs of layer calls of this
+     * graph, or graph inputs. Plain ops between layers (in a subclassed model) are looked through.
+     */
+    List<Tensor> feeders(Tensor t) {
+        List<Tensor> out = new ArrayList<>();
+        collectFeeders(t, out, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return out;
+    }
+
+    private void collectFeeders(Tensor t, List<Tensor> out, Set<OpNode> seen) {
+        if (producers.containsKey(t) || inputs.stream().anyMatch(in -> in == t)) {
+            if (out.stream().noneMatch(o -> o == t)) {
+                out.add(t);
+            }
+            return;
+        }
+        OpNode op = t.producer();
+        if (op != null && op.op() != OpType.INPUT && seen.add(op)) {
+            for (Tensor in : op.inputs()) {
+                collectFeeders(in, out, seen);
+            }
+        }
+    }
+
     /** "dense_1[0][0]" for each input of a call, as Keras's "Connected to" column. */
     List<String> connections(Node node) {
         List<String> out = new ArrayList<>();
