@@ -239,6 +239,21 @@ class FunctionalApiTest {
     }
 
     @Test
+    void lossWeightsAndMetricsCanBeGivenByOutputName() {
+        Functional m = WideAndDeep.withAuxOutput();
+        m.compile(loss("mse"), lossWeights(Map.of("output", 0.9, "aux_output", 0.1)), optimizer("sgd"),
+                metrics(Map.of("aux_output", List.of("mae"))));
+        WideAndDeep.Data d = WideAndDeep.data(16, 9);
+        Map<String, Double> eval = m.evaluate(List.of(d.wide(), d.deep()), List.of(d.y(), d.y()), verbose(0));
+        assertEquals(List.of("loss", "output_loss", "aux_output_loss", "aux_output_mae"), List.copyOf(eval.keySet()));
+        assertEquals(0.9 * eval.get("output_loss") + 0.1 * eval.get("aux_output_loss"), eval.get("loss"), 1e-5);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> m.compile(loss("mse"), optimizer("sgd"), lossWeights(Map.of("main", 1.0))));
+        assertTrue(e.getMessage().contains("'main'") && e.getMessage().contains("[output, aux_output]"), e.getMessage());
+    }
+
+    @Test
     void aFunctionalModelCanBeALayerOfAnother() {
         Tensor in = Input.of(4);
         Functional inner = new Functional(List.of(in), List.of(new Dense(2).apply(in)), "inner");
