@@ -35,7 +35,7 @@ final class LayerNaming {
     }
 
     /** {@code base}, or {@code base_1}, {@code base_2} ... whichever is free first. */
-    static String unique(String base, Set<String> used) {
+    private static String unique(String base, Set<String> used) {
         if (!used.contains(base)) {
             return base;
         }

@@ -188,11 +188,6 @@ public abstract class Model extends Layer {
         return shapes;
     }
 
-    /** A subclassed model's traced graph of layer calls, or null (not built, or not subclassed). */
-    LayerGraph tracedGraph() {
-        return traced;
-    }
-
     /** The output shape of a layer inside this model (first call), or null when unknown. */
     public int[] layerOutputShape(Layer layer) {
         return traced == null ? null : traced.outputShape(layer);
