@@ -1,5 +1,6 @@
 package dev.nn.api;
 
+import dev.nn.api.layers.LayerCall;
 import java.util.Arrays;
 
 /**
@@ -18,13 +19,16 @@ public final class Tensor {
     private final int outputIndex;
     private final Variable variable;
     private final Tensor logits; // the pre-activation of a softmax/sigmoid output, for fused losses
+    private final LayerCall history; // the layer call that made this symbolic tensor, for functional models
 
     private Tensor(int[] shape, float[] data, OpNode producer, int outputIndex, Variable variable) {
-        this(shape, data, producer, outputIndex, variable, null);
+        this(shape, data, producer, outputIndex, variable, null, null);
     }
 
-    private Tensor(int[] shape, float[] data, OpNode producer, int outputIndex, Variable variable, Tensor logits) {
+    private Tensor(int[] shape, float[] data, OpNode producer, int outputIndex, Variable variable, Tensor logits,
+                   LayerCall history) {
         this.logits = logits;
+        this.history = history;
         this.shape = shape;
         this.data = data;
         this.producer = producer;
@@ -95,7 +99,7 @@ public final class Tensor {
 
     /** A concrete probability tensor that remembers the logits it was computed from. */
     static Tensor withLogits(Tensor probabilities, Tensor logits) {
-        return new Tensor(probabilities.shape, probabilities.data, null, 0, null, logits);
+        return new Tensor(probabilities.shape, probabilities.data, null, 0, null, logits, null);
     }
 
     Tensor logits() {
@@ -237,6 +241,23 @@ public final class Tensor {
     /** Which output of {@link #producer()} this tensor is. */
     public int outputIndex() {
         return outputIndex;
+    }
+
+    /**
+     * The layer call that produced this symbolic tensor, or null: the edges of a functional model's
+     * graph of layers (Keras's {@code _keras_history}).
+     */
+    public LayerCall history() {
+        return history;
+    }
+
+    /** This symbolic tensor (same shape and producer) marked as the output of a layer call. */
+    public Tensor withHistory(LayerCall call) {
+        if (data != null) {
+            throw new IllegalStateException("only symbolic tensors carry a layer history; this one is concrete, shape "
+                    + Shapes.str(shape));
+        }
+        return new Tensor(shape, null, producer, outputIndex, null, null, call);
     }
 
     /** The variable whose value this tensor is, or null. */

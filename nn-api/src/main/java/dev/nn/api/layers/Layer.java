@@ -26,6 +26,7 @@ public abstract class Layer {
     private final boolean explicitName;
     private boolean trainable = true;
     private boolean built;
+    private boolean provisional;
     private int[] builtInputShape;
     private final List<Variable> weights = new ArrayList<>();
 
@@ -62,6 +63,24 @@ public abstract class Layer {
     public void assignName(String automatic) {
         if (!explicitName && name == null) {
             name = automatic;
+        }
+    }
+
+    /** True when no model has named this layer yet (it has neither an explicit nor an automatic name). */
+    public boolean isUnnamed() {
+        return name == null && !explicitName;
+    }
+
+    /**
+     * Taken over by a model: gets its automatic name when it has none, and weights drawn while
+     * no model owned it (a call on symbolic tensors builds a layer) are drawn again from the
+     * model's {@code random} under the final name. Weights built otherwise (a trained layer,
+     * an adapted Normalization) are kept.
+     */
+    public void claim(String automaticName, RandomGenerator random) {
+        assignName(automaticName);
+        if (provisional) {
+            rebuild(random);
         }
     }
 
@@ -102,6 +121,7 @@ public abstract class Layer {
     public void rebuild(RandomGenerator random) {
         if (built) {
             built = false;
+            provisional = false;
             weights.clear();
             build(builtInputShape, random);
         }
@@ -127,27 +147,47 @@ public abstract class Layer {
         return apply(List.of(input), false);
     }
 
+    /** Applies the layer to several inputs (a merge layer) in inference mode. */
+    public final Tensor apply(List<Tensor> inputs) {
+        return apply(inputs, false);
+    }
+
     /**
      * Applies the layer: builds it for the first input's shape if needed, checks that later
-     * inputs agree with that shape, then runs {@link #call}.
+     * inputs agree with that shape, then runs {@link #call}. On symbolic inputs the output
+     * remembers this call ({@link Tensor#history()}), which is how functional models are wired.
      */
     public Tensor apply(List<Tensor> inputs, boolean training) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException(name() + ": called with no inputs");
         }
-        int[] shape = inputs.get(0).shape();
+        Tensor first = inputs.get(0);
+        int[] shape = first.shape();
         if (!built) {
             int[] buildShape = shape.clone();
             if (buildShape.length > 0) {
                 buildShape[0] = -1;
             }
+            // no model owns the layer yet: its owner redraws these weights from its seed (claim)
             build(buildShape, new SplittableRandom());
+            provisional = true;
         } else {
-            checkInputShape(shape);
+            try {
+                checkInputShape(shape);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + LayerCall.source(first), e);
+            }
         }
+        Tensor out;
         try (NameScope scope = NameScope.enter(name())) {
-            return call(inputs, training);
+            out = inputs.size() == 1 ? call(first, training) : callMany(inputs, training);
         }
+        return recordCall(inputs, out);
+    }
+
+    /** The output, marked as made by this layer from {@code inputs} when it is symbolic. */
+    protected final Tensor recordCall(List<Tensor> inputs, Tensor output) {
+        return output.isSymbolic() ? output.withHistory(new LayerCall(this, inputs)) : output;
     }
 
     /** Fails when an input does not fit the shape the layer was built for. */
@@ -176,12 +216,9 @@ public abstract class Layer {
         throw new UnsupportedOperationException(typeName() + " takes several inputs");
     }
 
-    /** The forward computation; layers with several inputs override this. */
-    protected Tensor call(List<Tensor> inputs, boolean training) {
-        if (inputs.size() != 1) {
-            throw new IllegalArgumentException("layer '" + name() + "' (" + typeName() + ") takes one input, got " + inputs.size());
-        }
-        return call(inputs.get(0), training);
+    /** The forward computation on several inputs; layers that take several override this. */
+    protected Tensor callMany(List<Tensor> inputs, boolean training) {
+        throw new IllegalArgumentException("layer '" + name() + "' (" + typeName() + ") takes one input, got " + inputs.size());
     }
 
     /** The output shape for an input shape, found by tracing {@link #call} on a symbolic input. */

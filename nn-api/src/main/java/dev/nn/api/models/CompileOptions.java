@@ -51,6 +51,11 @@ public final class CompileOptions {
         return s -> s.lossWeights = weights.clone();
     }
 
+    /** Weights of each output's loss in the total, by output name ({@code Map.of("output", 0.9, "aux_output", 0.1)}). */
+    public static CompileOption lossWeights(Map<String, Double> byOutput) {
+        return s -> s.lossWeightsByOutput = new LinkedHashMap<>(byOutput);
+    }
+
     public static CompileOption optimizer(String name) {
         return s -> s.optimizer = Optimizers.get(name);
     }
@@ -64,6 +69,11 @@ public final class CompileOptions {
         return s -> s.metricNames.addAll(Arrays.asList(names));
     }
 
+    /** Metrics by Keras name for some outputs, by output name; logged as {@code <output>_<metric>}. */
+    public static CompileOption metrics(Map<String, List<String>> byOutput) {
+        return s -> s.metricNamesByOutput = new LinkedHashMap<>(byOutput);
+    }
+
     /** Metric objects, for every output. */
     public static CompileOption metrics(Metric... metrics) {
         return s -> s.metricObjects.addAll(Arrays.asList(metrics));
@@ -75,6 +85,8 @@ public final class CompileOptions {
         Map<String, Loss> lossByOutput;
         List<Loss> lossList;
         double[] lossWeights;
+        Map<String, Double> lossWeightsByOutput;
+        Map<String, List<String>> metricNamesByOutput;
         Optimizer optimizer;
         final List<String> metricNames = new ArrayList<>();
         final List<Metric> metricObjects = new ArrayList<>();

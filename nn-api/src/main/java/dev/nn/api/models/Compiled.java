@@ -6,6 +6,7 @@ import dev.nn.api.metrics.Metrics;
 import dev.nn.api.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** What {@code compile} settled: a loss, its weight and metrics per output, and the optimizer. */
 record Compiled(List<Loss> losses, double[] lossWeights, Optimizer optimizer, List<List<Metric>> metrics,
@@ -37,6 +38,15 @@ record Compiled(List<Loss> losses, double[] lossWeights, Optimizer optimizer, Li
             losses.add(l);
         }
         double[] weights = s.lossWeights != null ? s.lossWeights.clone() : ones(outputs);
+        if (s.lossWeightsByOutput != null) {
+            requireKnown(s.lossWeightsByOutput.keySet(), outputNames, "loss weights");
+            for (int i = 0; i < outputs; i++) {
+                weights[i] = s.lossWeightsByOutput.getOrDefault(outputNames.get(i), 1.0);
+            }
+        }
+        if (s.metricNamesByOutput != null) {
+            requireKnown(s.metricNamesByOutput.keySet(), outputNames, "metrics");
+        }
         if (weights.length != outputs) {
             throw new IllegalArgumentException("compile: " + weights.length + " loss weights for " + outputs + " outputs " + outputNames);
         }
@@ -47,12 +57,26 @@ record Compiled(List<Loss> losses, double[] lossWeights, Optimizer optimizer, Li
             for (String name : s.metricNames) {
                 ms.add(Metrics.get(name, losses.get(i).name(), outputWidths.get(i)).renamed(prefix + name));
             }
+            if (s.metricNamesByOutput != null) {
+                for (String name : s.metricNamesByOutput.getOrDefault(outputNames.get(i), List.of())) {
+                    ms.add(Metrics.get(name, losses.get(i).name(), outputWidths.get(i)).renamed(prefix + name));
+                }
+            }
             for (Metric m : s.metricObjects) {
                 ms.add(m.renamed(prefix + m.name()));
             }
             metrics.add(ms);
         }
         return new Compiled(List.copyOf(losses), weights, s.optimizer, metrics, List.copyOf(outputNames));
+    }
+
+    private static void requireKnown(Set<String> given, List<String> outputNames, String what) {
+        for (String name : given) {
+            if (!outputNames.contains(name)) {
+                throw new IllegalArgumentException("compile: " + what + " were given for output '" + name
+                        + "', but the model's outputs are " + outputNames);
+            }
+        }
     }
 
     private static double[] ones(int n) {

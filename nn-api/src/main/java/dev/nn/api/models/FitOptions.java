@@ -53,6 +53,14 @@ public final class FitOptions {
         };
     }
 
+    /** Validation data by input and output name, for {@code fit} with data by name. */
+    public static FitOption validationData(Map<String, Tensor> x, Map<String, Tensor> y) {
+        return s -> {
+            s.validationXByName = Map.copyOf(x);
+            s.validationYByName = Map.copyOf(y);
+        };
+    }
+
     /** Holds out the last fraction of the training data (before shuffling) for validation. */
     public static FitOption validationSplit(double fraction) {
         if (!(fraction > 0 && fraction < 1)) {
@@ -103,6 +111,8 @@ public final class FitOptions {
         int batchSize = 32;
         List<Tensor> validationX;
         List<Tensor> validationY;
+        Map<String, Tensor> validationXByName;
+        Map<String, Tensor> validationYByName;
         double validationSplit;
         boolean shuffle = true;
         Map<Integer, Double> classWeight;

@@ -1,5 +1,7 @@
 package dev.nn.api.models;
 
+import dev.nn.api.Ops;
+import dev.nn.api.Shapes;
 import dev.nn.api.Tensor;
 import dev.nn.api.Variable;
 import dev.nn.api.callbacks.History;
@@ -19,6 +21,28 @@ import java.util.random.RandomGenerator;
  * A trainable network: layers plus {@code compile}, {@code fit}, {@code evaluate},
  * {@code predict} and {@code summary}. A model is also a layer, so it can be used inside another.
  *
+ * <p>Three ways to make one: {@link Sequential}, {@link Functional}, or a subclass of Model that
+ * creates its layers in the constructor and overrides {@link #call(List, boolean)} (or
+ * {@link #call(Tensor, boolean)} for one input and one output) in plain Java:
+ *
+ * <pre>{@code
+ * class WideAndDeep extends Model {
+ *     private final Dense hidden = new Dense(30, "relu");
+ *     private final Dense output = new Dense(1);
+ *
+ *     protected List<Tensor> call(List<Tensor> in, boolean training) {
+ *         Tensor deep = hidden.apply(List.of(in.get(1)), training);
+ *         return List.of(output.apply(Layers.concatenate(in.get(0), deep)));
+ *     }
+ * }
+ * }</pre>
+ *
+ * A subclassed model is built on first use (fit, predict, {@link #buildFor}) by tracing
+ * {@code call} on symbolic inputs: the layers it calls become the model's layers and weights.
+ * They are found from the traced calls rather than by reflection on fields, so layers kept in
+ * local variables, lists or helper objects count too, no package has to be opened to nn, and
+ * the names follow the order of the calls.
+ *
  * <p>A model's seed decides its initial weights, dropout masks and the order of examples in each
  * epoch: the same seed and thread count give the same numbers. Without {@link #seed(long)} it is
  * drawn at random, as Keras does without {@code set_random_seed}.
@@ -26,7 +50,9 @@ import java.util.random.RandomGenerator;
 public abstract class Model extends Layer {
 
     private long seed = new SplittableRandom().nextLong();
+    private CompileOptions.Settings compileSettings;
     private Compiled compiled;
+    private LayerGraph traced; // a subclassed model's graph, found when it is built
     private boolean stopTraining;
 
     protected Model(String name) {
@@ -35,33 +61,136 @@ public abstract class Model extends Layer {
 
     // ---- structure -------------------------------------------------------------------------
 
-    /** The layers, in order, without the input layer (as Keras's {@code model.layers}). */
-    public abstract List<Layer> layers();
+    // The defaults below serve subclassed models; Sequential and Functional override them.
 
-    /** Names of the outputs, in order (the output layers' names). */
-    public abstract List<String> outputNames();
+    /** The layers, in order (Sequential: without its input layer, as Keras's {@code model.layers}). */
+    public List<Layer> layers() {
+        return traced == null ? List.of() : traced.layers();
+    }
 
-    /** Names of the inputs, in order. */
-    public abstract List<String> inputNames();
+    /** Names of the outputs, in order: the output layers' names; empty until a subclassed model is built. */
+    public List<String> outputNames() {
+        if (traced == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < traced.outputs().size(); i++) {
+            LayerGraph.Node n = traced.producer(traced.outputs().get(i));
+            String base = n == null ? "output" : n.layer().name();
+            names.add(names.contains(base) ? base + "_" + i : base);
+        }
+        return names;
+    }
+
+    /**
+     * Names of the inputs, in order. A subclassed model calls them "input_layer", "input_layer_1",
+     * ... once built; override this to give data by name before it is built.
+     */
+    public List<String> inputNames() {
+        return traced == null ? List.of() : placeholderNames(traced.inputs().size());
+    }
 
     /**
      * Runs the model: one tensor per input in, one per output out. Concrete inputs compute;
-     * symbolic inputs trace the op graph.
+     * symbolic inputs trace the op graph. A subclassed model is built first if needed, then its
+     * {@link #call(List, boolean)} runs.
      */
-    public abstract List<Tensor> forward(List<Tensor> inputs, boolean training);
+    public List<Tensor> forward(List<Tensor> inputs, boolean training) {
+        buildFor(shapesOf(inputs));
+        return call(inputs, training);
+    }
+
+    /**
+     * A subclassed model's forward pass, in plain Java on its layers and nn's ops: one tensor per
+     * input, one per output. With one input this calls {@link #call(Tensor, boolean)}.
+     */
+    protected List<Tensor> call(List<Tensor> inputs, boolean training) {
+        if (inputs.size() != 1) {
+            throw new UnsupportedOperationException("model '" + name() + "' (" + typeName() + ") got " + inputs.size()
+                    + " inputs: override call(List<Tensor>, boolean) to use several");
+        }
+        return List.of(call(inputs.get(0), training));
+    }
+
+    /** A subclassed model with one input and one output may override this instead. */
+    @Override
+    protected Tensor call(Tensor input, boolean training) {
+        throw new UnsupportedOperationException("model '" + name() + "' (" + typeName()
+                + ") must override call(Tensor, boolean) or call(List<Tensor>, boolean)");
+    }
 
     /** The input shapes the model is built for (batch -1), one per input; null until built. */
-    public abstract List<int[]> inputShapes();
+    public List<int[]> inputShapes() {
+        return traced == null ? null : shapesOf(traced.inputs());
+    }
 
     /** The output shapes (batch -1), one per output; null until built. */
-    public abstract List<int[]> outputShapes();
+    public List<int[]> outputShapes() {
+        return traced == null ? null : shapesOf(traced.outputs());
+    }
 
-    /** Builds every layer for these input shapes (batch first, -1 allowed). */
-    public abstract void buildFor(List<int[]> inputShapes);
+    /**
+     * Builds every layer for these input shapes (batch first, -1 allowed). A subclassed model
+     * traces {@link #call} on placeholders of these shapes; once built it checks later shapes.
+     */
+    public void buildFor(List<int[]> inputShapes) {
+        if (traced != null) {
+            checkShapes(traced.inputs(), inputShapes);
+            return;
+        }
+        List<String> names = inputNames().size() == inputShapes.size() ? inputNames() : placeholderNames(inputShapes.size());
+        List<Tensor> placeholders = new ArrayList<>();
+        for (int i = 0; i < inputShapes.size(); i++) {
+            int[] s = inputShapes.get(i).clone();
+            if (s.length > 0) {
+                s[0] = -1;
+            }
+            placeholders.add(Ops.placeholder(names.get(i), s));
+        }
+        List<Tensor> outputs = call(placeholders, false);
+        LayerGraph graph = LayerGraph.traced(placeholders, outputs, name());
+        LayerNaming.claim(graph.layers(), buildRandom(), name());
+        traced = graph;
+    }
+
+    private void checkShapes(List<Tensor> expected, List<int[]> shapes) {
+        if (shapes.size() != expected.size()) {
+            throw new IllegalArgumentException("model '" + name() + "' has " + expected.size() + " inputs " + inputNames()
+                    + " but " + shapes.size() + " were given");
+        }
+        for (int i = 0; i < shapes.size(); i++) {
+            int[] e = expected.get(i).shape();
+            int[] got = shapes.get(i);
+            boolean ok = got.length == e.length;
+            for (int d = 1; ok && d < got.length; d++) {
+                ok = e[d] < 0 || got[d] < 0 || e[d] == got[d];
+            }
+            if (!ok) {
+                throw new IllegalArgumentException("model '" + name() + "': input '" + inputNames().get(i) + "' expects shape "
+                        + Shapes.str(e) + " but got data of shape " + Shapes.str(got));
+            }
+        }
+    }
+
+    private static List<String> placeholderNames(int n) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add(i == 0 ? "input_layer" : "input_layer_" + i);
+        }
+        return names;
+    }
+
+    static List<int[]> shapesOf(List<Tensor> ts) {
+        List<int[]> shapes = new ArrayList<>();
+        for (Tensor t : ts) {
+            shapes.add(t.shape());
+        }
+        return shapes;
+    }
 
     /** The output shape of a layer inside this model (first call), or null when unknown. */
     public int[] layerOutputShape(Layer layer) {
-        return null;
+        return traced == null ? null : traced.outputShape(layer);
     }
 
     /** The layer with this name; fails listing the names there are. */
@@ -113,27 +242,14 @@ public abstract class Model extends Layer {
         buildFor(List.of(inputShape));
     }
 
+    /** Used as a layer inside another model; it must then have one output. */
     @Override
-    protected Tensor call(List<Tensor> inputs, boolean training) {
+    public Tensor apply(List<Tensor> inputs, boolean training) {
         List<Tensor> out = forward(inputs, training);
         if (out.size() != 1) {
             throw new IllegalStateException("model '" + name() + "' has " + out.size() + " outputs; used as a layer it must have one");
         }
-        return out.get(0);
-    }
-
-    @Override
-    public Tensor apply(List<Tensor> inputs, boolean training) {
-        if (!isBuilt()) {
-            List<int[]> shapes = new ArrayList<>();
-            for (Tensor t : inputs) {
-                int[] s = t.shape();
-                s[0] = -1;
-                shapes.add(s);
-            }
-            buildFor(shapes);
-        }
-        return call(inputs, training);
+        return recordCall(inputs, out.get(0));
     }
 
     @Override
@@ -183,30 +299,42 @@ public abstract class Model extends Layer {
 
     // ---- training --------------------------------------------------------------------------
 
-    /** Sets the loss, optimizer and metrics; see {@link CompileOptions}. */
+    /**
+     * Sets the loss, optimizer and metrics; see {@link CompileOptions}. A subclassed model that
+     * is not built yet settles them per output when it is built.
+     */
     public void compile(CompileOption... options) {
         CompileOptions.Settings s = new CompileOptions.Settings();
         for (CompileOption o : options) {
             o.applyTo(s);
         }
+        this.compileSettings = s;
+        this.compiled = isBuilt() ? Compiled.from(s, outputNames(), outputWidths()) : null;
+    }
+
+    private List<Integer> outputWidths() {
         List<Integer> widths = new ArrayList<>();
-        List<int[]> outs = outputShapes();
-        for (int i = 0; i < outputNames().size(); i++) {
-            int[] shape = outs == null ? null : outs.get(i);
-            widths.add(shape == null || shape.length < 2 ? 1 : shape[shape.length - 1]);
+        for (int[] shape : outputShapes()) {
+            widths.add(shape.length < 2 ? 1 : shape[shape.length - 1]);
         }
-        this.compiled = Compiled.from(s, outputNames(), widths);
+        return widths;
     }
 
     /** True once compiled. */
     public boolean isCompiled() {
-        return compiled != null;
+        return compileSettings != null;
     }
 
     Compiled compiled() {
-        if (compiled == null) {
+        if (compileSettings == null) {
             throw new IllegalStateException("model '" + name() + "' must be compiled before training or evaluation: call "
                     + "model.compile(loss(...), optimizer(...), metrics(...)) first");
+        }
+        if (compiled == null) {
+            if (!isBuilt()) {
+                throw new IllegalStateException("model '" + name() + "' is not built yet: call fit, evaluate or buildFor first");
+            }
+            compiled = Compiled.from(compileSettings, outputNames(), outputWidths());
         }
         return compiled;
     }
@@ -223,7 +351,16 @@ public abstract class Model extends Layer {
 
     /** Trains a model with several inputs or outputs, given in order. */
     public History fit(List<Tensor> xs, List<Tensor> ys, FitOption... options) {
-        return new TrainingLoop(this, compiled()).fit(xs, ys, FitOptions.Settings.of(options));
+        return loopFor(xs).fit(xs, ys, FitOptions.Settings.of(options));
+    }
+
+    /**
+     * Trains with inputs and targets given by input and output name, as Keras's
+     * {@code fit({"input_wide": xa, "input_deep": xb}, {"output": y, "aux_output": y})}.
+     */
+    public History fit(Map<String, Tensor> x, Map<String, Tensor> y, FitOption... options) {
+        List<Tensor> xs = inputsByName(x);
+        return fit(xs, targetsByName(y, xs), options);
     }
 
     /**
@@ -235,7 +372,13 @@ public abstract class Model extends Layer {
     }
 
     public Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, FitOption... options) {
-        return new TrainingLoop(this, compiled()).evaluate(xs, ys, FitOptions.Settings.of(options), true);
+        return loopFor(xs).evaluate(xs, ys, FitOptions.Settings.of(options), true);
+    }
+
+    /** Evaluates with inputs and targets given by input and output name. */
+    public Map<String, Double> evaluate(Map<String, Tensor> x, Map<String, Tensor> y, FitOption... options) {
+        List<Tensor> xs = inputsByName(x);
+        return evaluate(xs, targetsByName(y, xs), options);
     }
 
     /** The model's output for each row of x, computed in batches (of 32 unless set). */
@@ -247,9 +390,35 @@ public abstract class Model extends Layer {
         return out.get(0);
     }
 
-    /** One tensor per output. */
+    /** One tensor per output, in the order of {@link #outputNames()}. */
     public List<Tensor> predict(List<Tensor> xs, FitOption... options) {
         return new TrainingLoop(this, compiled).predict(xs, FitOptions.Settings.of(options));
+    }
+
+    /** Predicts from inputs given by name; one tensor per output, in the order of {@link #outputNames()}. */
+    public List<Tensor> predict(Map<String, Tensor> x, FitOption... options) {
+        return predict(inputsByName(x), options);
+    }
+
+    /** A training loop once the model is built (a subclassed model builds from the data's shapes). */
+    private TrainingLoop loopFor(List<Tensor> xs) {
+        if (compileSettings != null && !isBuilt()) {
+            buildFor(shapesOf(xs));
+        }
+        return new TrainingLoop(this, compiled());
+    }
+
+    /** Inputs given by name, in input order. */
+    List<Tensor> inputsByName(Map<String, Tensor> x) {
+        return NamedData.inOrder(x, inputNames(), "input", this);
+    }
+
+    /** Targets given by name, in output order; a subclassed model is built from {@code xs} first. */
+    List<Tensor> targetsByName(Map<String, Tensor> y, List<Tensor> xs) {
+        if (!isBuilt()) {
+            buildFor(shapesOf(xs));
+        }
+        return NamedData.inOrder(y, outputNames(), "output", this);
     }
 
     /** Asks a running {@code fit} to stop after the current epoch (for callbacks). */

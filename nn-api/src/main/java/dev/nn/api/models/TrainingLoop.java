@@ -46,6 +46,10 @@ final class TrainingLoop {
         List<Tensor> trainY = ys;
         List<Tensor> valX = s.validationX;
         List<Tensor> valY = s.validationY;
+        if (s.validationXByName != null) {
+            valX = model.inputsByName(s.validationXByName);
+            valY = model.targetsByName(s.validationYByName, valX);
+        }
         if (s.validationSplit > 0) {
             int split = (int) Math.round(n * (1 - s.validationSplit));
             trainX = rows(xs, 0, split);
