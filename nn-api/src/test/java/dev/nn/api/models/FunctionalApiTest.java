@@ -164,7 +164,7 @@ class FunctionalApiTest {
         WideAndDeep.Data valid = WideAndDeep.data(128, 2);
         History h = m.fit(train.x(), train.y(), epochs(10), validationData(valid.x(), valid.y()), verbose(0));
         assertEquals(List.of("loss", "rmse", "val_loss", "val_rmse"),
-                h.history().keySet().stream().filter(k -> !k.equals("learning_rate")).toList());
+                List.copyOf(h.history().keySet()));
         assertTrue(h.last("loss") < 0.5 * h.get("loss").get(0), h.history().toString());
         assertTrue(h.last("val_loss") < 0.2, h.history().toString());
     }
@@ -225,7 +225,7 @@ class FunctionalApiTest {
                 Map.of("output", valid.y(), "aux_output", valid.y())));
         assertEquals(List.of("loss", "output_loss", "aux_output_loss", "output_rmse", "aux_output_rmse",
                         "val_loss", "val_output_loss", "val_aux_output_loss", "val_output_rmse", "val_aux_output_rmse"),
-                h.history().keySet().stream().filter(k -> !k.equals("learning_rate")).toList());
+                List.copyOf(h.history().keySet()));
 
         Map<String, Double> eval = m.evaluate(List.of(valid.wide(), valid.deep()), List.of(valid.y(), valid.y()), verbose(0));
         assertEquals(List.of("loss", "output_loss", "aux_output_loss", "output_rmse", "aux_output_rmse"),

@@ -8,13 +8,13 @@ import dev.nn.api.testing.TestData;
 import java.util.List;
 
 /** The book's functional wide and deep networks, and synthetic housing-like data for them. */
-final class WideAndDeep {
+public final class WideAndDeep {
 
     private WideAndDeep() {
     }
 
     /** One input of 8 features, concatenated with the second of two Dense 30 relu layers, then Dense 1. */
-    static Functional oneInput() {
+    public static Functional oneInput() {
         Tensor input = Input.of(8);
         Tensor hidden1 = new Dense(30, "relu").apply(input);
         Tensor hidden2 = new Dense(30, "relu").apply(hidden1);
@@ -24,7 +24,7 @@ final class WideAndDeep {
     }
 
     /** Two inputs: features 0-4 wide, 2-7 deep. */
-    static Functional twoInputs() {
+    public static Functional twoInputs() {
         Tensor wide = Input.of("input_wide", 5);
         Tensor deep = Input.of("input_deep", 6);
         Tensor hidden1 = new Dense(30, "relu").apply(deep);
@@ -34,7 +34,7 @@ final class WideAndDeep {
     }
 
     /** Two inputs and an auxiliary output on the second hidden layer. */
-    static Functional withAuxOutput() {
+    public static Functional withAuxOutput() {
         Tensor wide = Input.of("input_wide", 5);
         Tensor deep = Input.of("input_deep", 6);
         Tensor hidden1 = new Dense(30, "relu").apply(deep);

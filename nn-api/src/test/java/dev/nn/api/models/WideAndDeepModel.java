@@ -10,14 +10,14 @@ import java.util.List;
  * layers, the deep input (features 2-7) goes through two; a main output on both and an auxiliary
  * output on the deep path alone.
  */
-final class WideAndDeepModel extends Model {
+public final class WideAndDeepModel extends Model {
 
     private final Dense hidden1;
     private final Dense hidden2;
     private final Dense mainOutput = Dense.builder(1).name("main_output").build();
     private final Dense auxOutput = Dense.builder(1).name("aux_output").build();
 
-    WideAndDeepModel(int units, String activation) {
+    public WideAndDeepModel(int units, String activation) {
         super("wide_and_deep");
         hidden1 = new Dense(units, activation);
         hidden2 = new Dense(units, activation);
