@@ -109,10 +109,10 @@ final class Gemm implements WorkerPool.Parts {
                 int kc = Math.min(KC, k - pc);
                 boolean first = pc == 0 && !accumulate;
                 boolean last = pc + kc == k;
-                Packing.packB(transB, b, n, k, pc, kc, jc, nc, ws.b);
+                Packing.packB(transB, b, n, k, pc, kc, jc, nc, ws);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    Packing.packA(transA, a, m, k, ic, mc, pc, kc, ws.a);
+                    Packing.packA(transA, a, m, k, ic, mc, pc, kc, ws);
                     tiles(ws, kc, ic, mc, jc, nc, first, last);
                 }
             }
@@ -126,8 +126,12 @@ final class Gemm implements WorkerPool.Parts {
             int bOff = jr * KC;
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
-                MicroKernel.multiply(kc, ws.a, ir * KC, ws.b, bOff, ws.tile);
-                store(ws.tile, ic + ir, jc + jr, rows, cols, first);
+                if (rows == MR && cols == NR) {
+                    MicroKernel.multiply(kc, ws.a, ir * KC, ws.b, bOff, c, (ic + ir) * n + jc + jr, n, !first);
+                } else {
+                    MicroKernel.multiply(kc, ws.a, ir * KC, ws.b, bOff, ws.tile, 0, NR, false);
+                    store(ws.tile, ic + ir, jc + jr, rows, cols, first);
+                }
                 if (last && epilogue != null) {
                     epilogue.apply(c, n, ic + ir, jc + jr, rows, cols);
                 }
@@ -135,7 +139,7 @@ final class Gemm implements WorkerPool.Parts {
         }
     }
 
-    /** C tile = tile (first k block) or C tile += tile. */
+    /** An edge tile, computed into the scratch tile: C = tile (first k block) or C = C + tile. */
     private void store(float[] tile, int i0, int j0, int rows, int cols, boolean first) {
         for (int r = 0; r < rows; r++) {
             int ci = (i0 + r) * n + j0;

@@ -11,15 +11,15 @@ import jdk.incubator.vector.FloatVector;
  * The MR×NR register tile: {@code tile = Apanel · Bsliver} over kc steps, 8 rows × 2 vectors
  * = 16 accumulators. A is packed row by row with stride KC, B step by step with stride NR, so
  * every index is the loop counter plus a constant and the JIT drops the bounds checks.
- * Accumulation starts at zero and runs in k order, so a C element gets the same bits whichever
- * thread or tile computes it.
+ * Accumulation starts at zero and runs in k order, and the sum is then stored or added to C
+ * (rows ldc apart), so a C element gets the same bits whichever thread or tile computes it.
  */
 final class MicroKernel {
 
     private MicroKernel() {
     }
 
-    static void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] tile) {
+    static void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, boolean add) {
         FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
         FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
         FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
@@ -58,21 +58,41 @@ final class MicroKernel {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
-        c60.intoArray(tile, 6 * NR);
-        c61.intoArray(tile, 6 * NR + L);
-        c70.intoArray(tile, 7 * NR);
-        c71.intoArray(tile, 7 * NR + L);
+        // written out rather than in a helper: the JIT would not inline it and would box the vectors
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(F, c, cOff));
+            c01 = c01.add(FloatVector.fromArray(F, c, cOff + L));
+            c10 = c10.add(FloatVector.fromArray(F, c, cOff + ldc));
+            c11 = c11.add(FloatVector.fromArray(F, c, cOff + ldc + L));
+            c20 = c20.add(FloatVector.fromArray(F, c, cOff + 2 * ldc));
+            c21 = c21.add(FloatVector.fromArray(F, c, cOff + 2 * ldc + L));
+            c30 = c30.add(FloatVector.fromArray(F, c, cOff + 3 * ldc));
+            c31 = c31.add(FloatVector.fromArray(F, c, cOff + 3 * ldc + L));
+            c40 = c40.add(FloatVector.fromArray(F, c, cOff + 4 * ldc));
+            c41 = c41.add(FloatVector.fromArray(F, c, cOff + 4 * ldc + L));
+            c50 = c50.add(FloatVector.fromArray(F, c, cOff + 5 * ldc));
+            c51 = c51.add(FloatVector.fromArray(F, c, cOff + 5 * ldc + L));
+            c60 = c60.add(FloatVector.fromArray(F, c, cOff + 6 * ldc));
+            c61 = c61.add(FloatVector.fromArray(F, c, cOff + 6 * ldc + L));
+            c70 = c70.add(FloatVector.fromArray(F, c, cOff + 7 * ldc));
+            c71 = c71.add(FloatVector.fromArray(F, c, cOff + 7 * ldc + L));
+        }
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + L);
+        c10.intoArray(c, cOff + ldc);
+        c11.intoArray(c, cOff + ldc + L);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + L);
+        c30.intoArray(c, cOff + 3 * ldc);
+        c31.intoArray(c, cOff + 3 * ldc + L);
+        c40.intoArray(c, cOff + 4 * ldc);
+        c41.intoArray(c, cOff + 4 * ldc + L);
+        c50.intoArray(c, cOff + 5 * ldc);
+        c51.intoArray(c, cOff + 5 * ldc + L);
+        c60.intoArray(c, cOff + 6 * ldc);
+        c61.intoArray(c, cOff + 6 * ldc + L);
+        c70.intoArray(c, cOff + 7 * ldc);
+        c71.intoArray(c, cOff + 7 * ldc + L);
     }
+
 }

@@ -25,7 +25,8 @@ final class Packing {
     }
 
     /** op(A) is m×k; {@code a} is stored m×k, or k×m when transA. */
-    static void packA(boolean transA, float[] a, int m, int k, int i0, int mc, int p0, int kc, float[] dst) {
+    static void packA(boolean transA, float[] a, int m, int k, int i0, int mc, int p0, int kc, Workspace ws) {
+        float[] dst = ws.a;
         int rows = ceil(mc, MR) * MR;
         for (int r = 0; r < rows; r++) {
             int off = (r / MR) * MR * KC + (r % MR) * KC;
@@ -35,21 +36,20 @@ final class Packing {
             } else if (!transA) {
                 System.arraycopy(a, i * k + p0, dst, off, kc);
             } else {
-                for (int p = 0; p < kc; p++) {
-                    dst[off + p] = a[(p0 + p) * m + i];
-                }
+                gatherRun(a, p0 * m + i, ws.strideA(m), kc, dst, off);
             }
         }
     }
 
     /** op(B) is k×n; {@code b} is stored k×n, or n×k when transB. */
-    static void packB(boolean transB, float[] b, int n, int k, int p0, int kc, int j0, int nc, float[] dst) {
+    static void packB(boolean transB, float[] b, int n, int k, int p0, int kc, int j0, int nc, Workspace ws) {
+        float[] dst = ws.b;
         for (int s = 0; s * NR < nc; s++) {
             int cols = Math.min(NR, nc - s * NR);
             int off = s * NR * KC;
             int j = j0 + s * NR;
             if (transB) {
-                packTransposedSliver(b, k, p0, kc, j, cols, dst, off);
+                packTransposedSliver(b, k, p0, kc, j, cols, ws.strideB(k), dst, off);
             } else {
                 packSliver(b, n, p0, kc, j, cols, dst, off);
             }
@@ -66,18 +66,38 @@ final class Packing {
         }
     }
 
-    private static void packTransposedSliver(float[] b, int k, int p0, int kc, int j, int cols, float[] dst, int off) {
-        for (int c = 0; c < NR; c++) {
-            if (c >= cols) {
+    /**
+     * Column c of the sliver is row j + c of the stored B; its kc values land NR apart. Full
+     * vectors of columns are gathered; a partial edge is copied one by one, because a gather
+     * checks the bounds of every lane, live or not.
+     */
+    private static void packTransposedSliver(float[] b, int k, int p0, int kc, int j, int cols, int[] rows,
+                                             float[] dst, int off) {
+        for (int v = 0; v < NR; v += L) {
+            int src = (j + v) * k + p0;
+            if (v + L <= cols) {
                 for (int p = 0; p < kc; p++) {
-                    dst[off + p * NR + c] = 0f;
+                    FloatVector.fromArray(F, b, src + p, rows, 0).intoArray(dst, off + p * NR + v);
                 }
                 continue;
             }
-            int src = (j + c) * k + p0;
             for (int p = 0; p < kc; p++) {
-                dst[off + p * NR + c] = b[src + p];
+                for (int c = 0; c < L; c++) {
+                    dst[off + p * NR + v + c] = v + c < cols ? b[src + c * k + p] : 0f;
+                }
             }
+        }
+    }
+
+    /** {@code dst[off + p] = src[base + p·stride]} for p < count: L at a time by gathering, then the rest. */
+    private static void gatherRun(float[] src, int base, int[] strided, int count, float[] dst, int off) {
+        int stride = strided[1];
+        int p = 0;
+        for (int bound = F.loopBound(count); p < bound; p += L) {
+            FloatVector.fromArray(F, src, base + p * stride, strided, 0).intoArray(dst, off + p);
+        }
+        for (; p < count; p++) {
+            dst[off + p] = src[base + p * stride];
         }
     }
 
