@@ -101,12 +101,17 @@ final class Gemm implements WorkerPool.Parts {
         }
     }
 
-    /** C[i0..i1) × [j0..j1) in NC×KC×MC blocks. */
+    /**
+     * C[i0..i1) × [j0..j1) in NC×KC×MC blocks. The depth is cut into equal blocks of at most KC
+     * (784 = 4 × 196, not 3 × 256 + 16, which would spend a whole pass over C on 16 steps); the
+     * cut depends on k alone, so it is the same for every part.
+     */
     private void block(Workspace ws, int i0, int i1, int j0, int j1) {
+        int depth = Packing.ceil(k, Packing.ceil(k, KC));
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += depth) {
+                int kc = Math.min(depth, k - pc);
                 boolean first = pc == 0 && !accumulate;
                 boolean last = pc + kc == k;
                 Packing.packB(transB, b, n, k, pc, kc, jc, nc, ws);

@@ -57,8 +57,16 @@ final class Packing {
     }
 
     private static void packSliver(float[] b, int n, int p0, int kc, int j, int cols, float[] dst, int off) {
-        for (int p = 0; p < kc; p++) {
-            int src = (p0 + p) * n + j;
+        int src = p0 * n + j;
+        if (cols == NR) {
+            for (int p = 0; p < kc; p++, src += n) {
+                int d = off + p * NR;
+                FloatVector.fromArray(F, b, src).intoArray(dst, d);
+                FloatVector.fromArray(F, b, src + L).intoArray(dst, d + L);
+            }
+            return;
+        }
+        for (int p = 0; p < kc; p++, src += n) {
             int d = off + p * NR;
             for (int v = 0; v < NR; v += L) {
                 FloatVector.fromArray(F, b, src + v, F.indexInRange(v, cols)).intoArray(dst, d + v);
