@@ -91,13 +91,13 @@ final class Gemm implements WorkerPool.Parts {
     }
 
     @Override
-    public void run(int part) {
+    public void run(int part, int thread) {
         int t0 = (int) ((long) tiles * part / parts);
         int t1 = (int) ((long) tiles * (part + 1) / parts);
         if (splitRows) {
-            block(workspaces[part], t0 * MR, Math.min(m, t1 * MR), 0, n);
+            block(workspaces[thread], t0 * MR, Math.min(m, t1 * MR), 0, n);
         } else {
-            block(workspaces[part], 0, m, t0 * NR, Math.min(n, t1 * NR));
+            block(workspaces[thread], 0, m, t0 * NR, Math.min(n, t1 * NR));
         }
     }
 
