@@ -1,0 +1,161 @@
+package dev.nn.backend.vector;
+
+import static dev.nn.backend.vector.GemmShape.KC;
+import static dev.nn.backend.vector.GemmShape.MC;
+import static dev.nn.backend.vector.GemmShape.MR;
+import static dev.nn.backend.vector.GemmShape.NC;
+import static dev.nn.backend.vector.GemmShape.NR;
+import static dev.nn.backend.vector.Lanes.F;
+import static dev.nn.backend.vector.Lanes.L;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+
+/**
+ * Packed, cache-blocked GEMM split over a {@link WorkerPool}.
+ *
+ * <p>Each part owns a contiguous range of MR-row panels or of NR-column slivers of C (whichever
+ * dimension has more tiles) and computes it alone, k blocks in ascending order. Because a tile's
+ * arithmetic does not depend on who computes it, the result is bit-identical for any thread count.
+ * One call runs at a time (calls are serialized), so the fields describing it are plain fields.
+ */
+final class Gemm implements WorkerPool.Parts {
+
+    /** Below this many multiply-adds, handing work to another thread costs more than it saves. */
+    private static final long SERIAL_WORK = 1L << 15;
+
+    private final WorkerPool pool;
+    private final Workspace[] workspaces;
+
+    private boolean transA;
+    private boolean transB;
+    private int m;
+    private int n;
+    private int k;
+    private float[] a;
+    private float[] b;
+    private float[] c;
+    private boolean accumulate;
+    private TileEpilogue epilogue;
+    private boolean splitRows;
+    private int tiles;
+    private int parts;
+
+    Gemm(WorkerPool pool) {
+        this.pool = pool;
+        this.workspaces = new Workspace[pool.size()];
+        for (int t = 0; t < workspaces.length; t++) {
+            workspaces[t] = new Workspace();
+        }
+    }
+
+    synchronized void multiply(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b,
+                               float[] c, boolean accumulate, TileEpilogue epilogue) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!accumulate) {
+                Arrays.fill(c, 0, m * n, 0f);
+            }
+            if (epilogue != null) {
+                epilogue.apply(c, n, 0, 0, m, n);
+            }
+            return;
+        }
+        this.transA = transA;
+        this.transB = transB;
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        this.accumulate = accumulate;
+        this.epilogue = epilogue;
+        int rowTiles = Packing.ceil(m, MR);
+        int colTiles = Packing.ceil(n, NR);
+        splitRows = rowTiles >= colTiles;
+        tiles = splitRows ? rowTiles : colTiles;
+        boolean small = (long) m * n * k < SERIAL_WORK;
+        parts = small ? 1 : Math.min(pool.size(), tiles);
+        try {
+            pool.run(this, parts);
+        } finally {
+            this.a = null;
+            this.b = null;
+            this.c = null;
+            this.epilogue = null;
+        }
+    }
+
+    @Override
+    public void run(int part, int thread) {
+        int t0 = (int) ((long) tiles * part / parts);
+        int t1 = (int) ((long) tiles * (part + 1) / parts);
+        if (splitRows) {
+            block(workspaces[thread], t0 * MR, Math.min(m, t1 * MR), 0, n);
+        } else {
+            block(workspaces[thread], 0, m, t0 * NR, Math.min(n, t1 * NR));
+        }
+    }
+
+    /**
+     * C[i0..i1) × [j0..j1) in NC×KC×MC blocks. The depth is cut into equal blocks of at most KC
+     * (784 = 4 × 196, not 3 × 256 + 16, which would spend a whole pass over C on 16 steps); the
+     * cut depends on k alone, so it is the same for every part.
+     */
+    private void block(Workspace ws, int i0, int i1, int j0, int j1) {
+        int depth = Packing.ceil(k, Packing.ceil(k, KC));
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += depth) {
+                int kc = Math.min(depth, k - pc);
+                boolean first = pc == 0 && !accumulate;
+                boolean last = pc + kc == k;
+                Packing.packB(transB, b, n, k, pc, kc, jc, nc, ws);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    Packing.packA(transA, a, m, k, ic, mc, pc, kc, ws);
+                    tiles(ws, kc, ic, mc, jc, nc, first, last);
+                }
+            }
+        }
+    }
+
+    /** All micro-tiles of one packed block; the B sliver stays in L1 while the A panels pass. */
+    private void tiles(Workspace ws, int kc, int ic, int mc, int jc, int nc, boolean first, boolean last) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int cols = Math.min(NR, nc - jr);
+            int bOff = jr * KC;
+            for (int ir = 0; ir < mc; ir += MR) {
+                int rows = Math.min(MR, mc - ir);
+                if (rows == MR && cols == NR) {
+                    MicroKernel.multiply(kc, ws.a, ir * KC, ws.b, bOff, c, (ic + ir) * n + jc + jr, n, !first);
+                } else {
+                    MicroKernel.multiply(kc, ws.a, ir * KC, ws.b, bOff, ws.tile, 0, NR, false);
+                    store(ws.tile, ic + ir, jc + jr, rows, cols, first);
+                }
+                if (last && epilogue != null) {
+                    epilogue.apply(c, n, ic + ir, jc + jr, rows, cols);
+                }
+            }
+        }
+    }
+
+    /** An edge tile, computed into the scratch tile: C = tile (first k block) or C = C + tile. */
+    private void store(float[] tile, int i0, int j0, int rows, int cols, boolean first) {
+        for (int r = 0; r < rows; r++) {
+            int ci = (i0 + r) * n + j0;
+            for (int v = 0; v < NR; v += L) {
+                VectorMask<Float> mask = F.indexInRange(v, cols);
+                FloatVector t = FloatVector.fromArray(F, tile, r * NR + v);
+                if (!first) {
+                    t = t.add(FloatVector.fromArray(F, c, ci + v, mask));
+                }
+                t.intoArray(c, ci + v, mask);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.nn.backend.vector;
+
+import static dev.nn.backend.vector.GemmShape.KC;
+import static dev.nn.backend.vector.GemmShape.NR;
+import static dev.nn.backend.vector.Lanes.F;
+import static dev.nn.backend.vector.Lanes.L;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The MR×NR register tile: {@code tile = Apanel · Bsliver} over kc steps, 8 rows × 2 vectors
+ * = 16 accumulators. A is packed row by row with stride KC, B step by step with stride NR, so
+ * every index is the loop counter plus a constant and the JIT drops the bounds checks.
+ * Accumulation starts at zero and runs in k order, and the sum is then stored or added to C
+ * (rows ldc apart), so a C element gets the same bits whichever thread or tile computes it.
+ */
+final class MicroKernel {
+
+    private MicroKernel() {
+    }
+
+    static void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, boolean add) {
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
+        FloatVector c40 = FloatVector.zero(F), c41 = FloatVector.zero(F);
+        FloatVector c50 = FloatVector.zero(F), c51 = FloatVector.zero(F);
+        FloatVector c60 = FloatVector.zero(F), c61 = FloatVector.zero(F);
+        FloatVector c70 = FloatVector.zero(F), c71 = FloatVector.zero(F);
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
+            int ai = aOff + p;
+            FloatVector x = FloatVector.broadcast(F, a[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(F, a[ai + KC]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(F, a[ai + 2 * KC]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(F, a[ai + 3 * KC]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(F, a[ai + 4 * KC]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(F, a[ai + 5 * KC]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(F, a[ai + 6 * KC]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(F, a[ai + 7 * KC]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        // written out rather than in a helper: the JIT would not inline it and would box the vectors
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(F, c, cOff));
+            c01 = c01.add(FloatVector.fromArray(F, c, cOff + L));
+            c10 = c10.add(FloatVector.fromArray(F, c, cOff + ldc));
+            c11 = c11.add(FloatVector.fromArray(F, c, cOff + ldc + L));
+            c20 = c20.add(FloatVector.fromArray(F, c, cOff + 2 * ldc));
+            c21 = c21.add(FloatVector.fromArray(F, c, cOff + 2 * ldc + L));
+            c30 = c30.add(FloatVector.fromArray(F, c, cOff + 3 * ldc));
+            c31 = c31.add(FloatVector.fromArray(F, c, cOff + 3 * ldc + L));
+            c40 = c40.add(FloatVector.fromArray(F, c, cOff + 4 * ldc));
+            c41 = c41.add(FloatVector.fromArray(F, c, cOff + 4 * ldc + L));
+            c50 = c50.add(FloatVector.fromArray(F, c, cOff + 5 * ldc));
+            c51 = c51.add(FloatVector.fromArray(F, c, cOff + 5 * ldc + L));
+            c60 = c60.add(FloatVector.fromArray(F, c, cOff + 6 * ldc));
+            c61 = c61.add(FloatVector.fromArray(F, c, cOff + 6 * ldc + L));
+            c70 = c70.add(FloatVector.fromArray(F, c, cOff + 7 * ldc));
+            c71 = c71.add(FloatVector.fromArray(F, c, cOff + 7 * ldc + L));
+        }
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + L);
+        c10.intoArray(c, cOff + ldc);
+        c11.intoArray(c, cOff + ldc + L);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + L);
+        c30.intoArray(c, cOff + 3 * ldc);
+        c31.intoArray(c, cOff + 3 * ldc + L);
+        c40.intoArray(c, cOff + 4 * ldc);
+        c41.intoArray(c, cOff + 4 * ldc + L);
+        c50.intoArray(c, cOff + 5 * ldc);
+        c51.intoArray(c, cOff + 5 * ldc + L);
+        c60.intoArray(c, cOff + 6 * ldc);
+        c61.intoArray(c, cOff + 6 * ldc + L);
+        c70.intoArray(c, cOff + 7 * ldc);
+        c71.intoArray(c, cOff + 7 * ldc + L);
+    }
+
+}

@@ -1,0 +1,69 @@
+package dev.nn.backend.vector;
+
+import static dev.nn.backend.vector.Lanes.F;
+import static dev.nn.backend.vector.Lanes.L;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/** Sums over whole arrays, rows and columns. */
+final class Reductions {
+
+    /** Elements summed in float lanes before the partial sum moves to double. */
+    private static final int CHUNK = 1024;
+
+    private Reductions() {
+    }
+
+    /**
+     * Sum of x[off..off+n): float lanes over chunks of {@link #CHUNK}, chunks added in double,
+     * so the error stays that of a short float sum however long the array.
+     */
+    static double sum(float[] x, int off, int n) {
+        double total = 0;
+        for (int c = 0; c < n; c += CHUNK) {
+            total += chunkSum(x, off + c, Math.min(CHUNK, n - c));
+        }
+        return total;
+    }
+
+    private static float chunkSum(float[] x, int off, int n) {
+        FloatVector acc = FloatVector.zero(F);
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += L) {
+            acc = acc.add(FloatVector.fromArray(F, x, off + i));
+        }
+        if (i < n) {
+            acc = acc.add(FloatVector.fromArray(F, x, off + i, F.indexInRange(i, n)));
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** {@code out[c] = Σ_r x[r, c]}: whole rows added lane-wise into out. */
+    static void sumRows(float[] x, float[] out, int rows, int cols) {
+        int c = 0;
+        for (int bound = F.loopBound(cols); c < bound; c += L) {
+            FloatVector acc = FloatVector.zero(F);
+            for (int r = 0; r < rows; r++) {
+                acc = acc.add(FloatVector.fromArray(F, x, r * cols + c));
+            }
+            acc.intoArray(out, c);
+        }
+        if (c < cols) {
+            VectorMask<Float> m = F.indexInRange(c, cols);
+            FloatVector acc = FloatVector.zero(F);
+            for (int r = 0; r < rows; r++) {
+                acc = acc.add(FloatVector.fromArray(F, x, r * cols + c, m));
+            }
+            acc.intoArray(out, c, m);
+        }
+    }
+
+    /** {@code out[r] = Σ_c x[r, c]}. */
+    static void sumCols(float[] x, float[] out, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = (float) sum(x, r * cols, cols);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.nn.backend.vector;
+
+import static dev.nn.backend.vector.Lanes.F;
+import static dev.nn.backend.vector.Lanes.L;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Row-wise softmax, log-softmax, their gradient and the fused cross-entropy. Every row is shifted
+ * by its maximum first, so logits of any size give finite results. The log of the row sum is kept
+ * in double and subtracted as a float pair (hi, lo), so log-probabilities near 0 keep their digits.
+ */
+final class SoftmaxKernels {
+
+    private SoftmaxKernels() {
+    }
+
+    static void softmax(float[] x, float[] y, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            float sum = expShifted(x, y, o, cols, rowMax(x, o, cols));
+            divide(y, o, cols, sum);
+        }
+    }
+
+    static void logSoftmax(float[] x, float[] y, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            float max = rowMax(x, o, cols);
+            double logSum = Math.log(expSum(x, o, cols, max)) + max;
+            shift(x, y, o, cols, logSum);
+        }
+    }
+
+    static void softmaxGrad(float[] y, float[] dy, float[] dx, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            FloatVector dotLanes = FloatVector.zero(F);
+            int c = 0;
+            for (int bound = F.loopBound(cols); c < bound; c += L) {
+                dotLanes = FloatVector.fromArray(F, dy, o + c).fma(FloatVector.fromArray(F, y, o + c), dotLanes);
+            }
+            if (c < cols) {
+                VectorMask<Float> m = F.indexInRange(c, cols);
+                dotLanes = FloatVector.fromArray(F, dy, o + c, m).fma(FloatVector.fromArray(F, y, o + c, m), dotLanes);
+            }
+            float dot = dotLanes.reduceLanes(VectorOperators.ADD);
+            for (c = 0; c < cols; c += L) {
+                VectorMask<Float> m = F.indexInRange(c, cols);
+                FloatVector yv = FloatVector.fromArray(F, y, o + c, m);
+                yv.mul(FloatVector.fromArray(F, dy, o + c, m).sub(dot)).intoArray(dx, o + c, m);
+            }
+        }
+    }
+
+    /** Probabilities and per-row loss {@code −Σ t·log softmax(z)}, or {@code −log softmax(z)[t]} when sparse. */
+    static void crossEntropy(float[] z, float[] t, boolean sparse, float[] probs, float[] loss, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            float max = rowMax(z, o, cols);
+            float sum = expShifted(z, probs, o, cols, max);
+            double logSum = Math.log(sum) + max;
+            divide(probs, o, cols, sum);
+            loss[r] = sparse ? (float) (logSum - z[o + (int) t[r]]) : denseLoss(z, t, o, cols, logSum);
+        }
+    }
+
+    private static float denseLoss(float[] z, float[] t, int o, int cols, double logSum) {
+        float hi = (float) logSum;
+        float lo = (float) (logSum - hi);
+        FloatVector acc = FloatVector.zero(F);
+        for (int c = 0; c < cols; c += L) {
+            VectorMask<Float> m = F.indexInRange(c, cols);
+            FloatVector logP = FloatVector.fromArray(F, z, o + c, m).sub(hi).sub(lo);
+            acc = FloatVector.fromArray(F, t, o + c, m).fma(logP, acc);
+        }
+        return -acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    private static float rowMax(float[] x, int o, int cols) {
+        FloatVector max = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        for (int c = 0; c < cols; c += L) {
+            VectorMask<Float> m = F.indexInRange(c, cols);
+            max = max.blend(max.max(FloatVector.fromArray(F, x, o + c, m)), m);
+        }
+        return max.reduceLanes(VectorOperators.MAX);
+    }
+
+    /** Writes {@code e = exp(x − max)} to y and returns Σe. */
+    private static float expShifted(float[] x, float[] y, int o, int cols, float max) {
+        FloatVector sum = FloatVector.zero(F);
+        for (int c = 0; c < cols; c += L) {
+            VectorMask<Float> m = F.indexInRange(c, cols);
+            FloatVector e = FloatVector.fromArray(F, x, o + c, m).sub(max).lanewise(VectorOperators.EXP);
+            e.intoArray(y, o + c, m);
+            sum = sum.add(e, m);
+        }
+        return sum.reduceLanes(VectorOperators.ADD);
+    }
+
+    private static float expSum(float[] x, int o, int cols, float max) {
+        FloatVector sum = FloatVector.zero(F);
+        for (int c = 0; c < cols; c += L) {
+            VectorMask<Float> m = F.indexInRange(c, cols);
+            sum = sum.add(FloatVector.fromArray(F, x, o + c, m).sub(max).lanewise(VectorOperators.EXP), m);
+        }
+        return sum.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** Divides a row by its sum (a true division: a reciprocal would add a rounding). */
+    private static void divide(float[] y, int o, int cols, float sum) {
+        for (int c = 0; c < cols; c += L) {
+            VectorMask<Float> m = F.indexInRange(c, cols);
+            FloatVector.fromArray(F, y, o + c, m).div(sum).intoArray(y, o + c, m);
+        }
+    }
+
+    /** {@code y = x − logSum}, subtracting the double as hi then lo. */
+    private static void shift(float[] x, float[] y, int o, int cols, double logSum) {
+        float hi = (float) logSum;
+        float lo = (float) (logSum - hi);
+        for (int c = 0; c < cols; c += L) {
+            VectorMask<Float> m = F.indexInRange(c, cols);
+            FloatVector.fromArray(F, x, o + c, m).sub(hi).sub(lo).intoArray(y, o + c, m);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.nn.backend.vector;
+
+import dev.nn.api.backend.Backend;
+import dev.nn.api.backend.BinaryOp;
+import dev.nn.api.backend.UnaryOp;
+
+/**
+ * The SIMD backend: every kernel written with {@code jdk.incubator.vector}, GEMM packed,
+ * cache-blocked and split over a fixed pool of worker threads. Results depend only on the
+ * inputs, never on the number of threads. Close it to stop its workers.
+ */
+public final class VectorBackend implements Backend {
+
+    private final WorkerPool pool;
+    private final Gemm gemm;
+    private final DenseEpilogue denseEpilogue = new DenseEpilogue();
+
+    /** A backend with {@code threads} workers (the caller counts as one); 0 means one per core. */
+    public VectorBackend(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 (one per core) or positive, was " + threads);
+        }
+        pool = new WorkerPool(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+        gemm = new Gemm(pool);
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public int threads() {
+        return pool.size();
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, float[] b, float[] c, boolean accumulate) {
+        gemm.multiply(transA, transB, m, n, k, a, b, c, accumulate, null);
+    }
+
+    @Override
+    public void dense(float[] x, float[] w, float[] bias, float[] y, int m, int k, int n,
+                      UnaryOp activation, float alpha) {
+        // gemm() serializes calls, and the shared epilogue is only touched inside it
+        synchronized (gemm) {
+            gemm.multiply(false, false, m, n, k, x, w, y, false, denseEpilogue.set(bias, activation, alpha));
+            denseEpilogue.clear();
+        }
+    }
+
+    @Override
+    public void binary(BinaryOp op, float[] a, float[] b, float[] out, int n, int bLength) {
+        BinaryKernels.binary(op, a, b, out, n, bLength);
+    }
+
+    @Override
+    public void binaryScalar(BinaryOp op, float[] a, float s, float[] out, int n) {
+        BinaryKernels.scalar(op, a, s, out, n);
+    }
+
+    @Override
+    public void unary(UnaryOp op, float alpha, float[] x, float[] y, int n) {
+        UnaryKernels.apply(op, alpha, x, y, 0, n);
+    }
+
+    @Override
+    public void unaryGrad(UnaryOp op, float alpha, float[] x, float[] y, float[] dy, float[] dx, int n) {
+        UnaryKernels.grad(op, alpha, x, y, dy, dx, n);
+    }
+
+    @Override
+    public void softmax(float[] x, float[] y, int rows, int cols) {
+        SoftmaxKernels.softmax(x, y, rows, cols);
+    }
+
+    @Override
+    public void logSoftmax(float[] x, float[] y, int rows, int cols) {
+        SoftmaxKernels.logSoftmax(x, y, rows, cols);
+    }
+
+    @Override
+    public void softmaxGrad(float[] y, float[] dy, float[] dx, int rows, int cols) {
+        SoftmaxKernels.softmaxGrad(y, dy, dx, rows, cols);
+    }
+
+    @Override
+    public void softmaxCrossEntropy(float[] logits, float[] targets, boolean sparse,
+                                    float[] probs, float[] lossPerRow, int rows, int cols) {
+        SoftmaxKernels.crossEntropy(logits, targets, sparse, probs, lossPerRow, rows, cols);
+    }
+
+    @Override
+    public void sumRows(float[] x, float[] out, int rows, int cols) {
+        Reductions.sumRows(x, out, rows, cols);
+    }
+
+    @Override
+    public void sumCols(float[] x, float[] out, int rows, int cols) {
+        Reductions.sumCols(x, out, rows, cols);
+    }
+
+    @Override
+    public double sum(float[] x, int n) {
+        return Reductions.sum(x, 0, n);
+    }
+
+    @Override
+    public void sgdUpdate(float[] w, float[] g, float[] velocity, int n, float lr, float momentum, boolean nesterov) {
+        OptimizerKernels.sgd(w, g, velocity, n, lr, momentum, nesterov);
+    }
+
+    @Override
+    public void adamUpdate(float[] w, float[] g, float[] m, float[] v, int n,
+                           float alphaT, float beta1, float beta2, float epsilon) {
+        OptimizerKernels.adam(w, g, m, v, n, alphaT, beta1, beta2, epsilon);
+    }
+
+    @Override
+    public void rmspropUpdate(float[] w, float[] g, float[] accumulator, int n, float lr, float rho, float epsilon) {
+        OptimizerKernels.rmsprop(w, g, accumulator, n, lr, rho, epsilon);
+    }
+
+    @Override
+    public void adagradUpdate(float[] w, float[] g, float[] accumulator, int n, float lr, float epsilon) {
+        OptimizerKernels.adagrad(w, g, accumulator, n, lr, epsilon);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.nn.backend.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dev.nn.api.backend.ReferenceBackend;
+import dev.nn.api.backend.UnaryOp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GemmTest {
+
+    static VectorBackend one;
+    static VectorBackend two;
+    final ReferenceBackend reference = new ReferenceBackend();
+
+    @BeforeAll
+    static void open() {
+        one = new VectorBackend(1);
+        two = new VectorBackend(2);
+    }
+
+    @AfterAll
+    static void close() {
+        one.close();
+        two.close();
+    }
+
+    /** Square sizes with every tail, the MLP's shapes, and shapes crossing the MC, KC and NC blocks. */
+    static Stream<Arguments> shapes() {
+        List<Arguments> list = new ArrayList<>();
+        for (int s : ElementwiseTest.SIZES) {
+            list.add(Arguments.of(s, s, Math.min(s, 255)));
+        }
+        int[][] odd = {
+            {1, 300, 784}, {3, 17, 33}, {33, 16, 15}, {255, 33, 17}, {17, 255, 1}, {15, 1, 300},
+            {32, 300, 784}, {784, 300, 32}, {32, 784, 300}, {256, 10, 100}, {513, 129, 600}, {40, 1100, 270},
+        };
+        for (int[] s : odd) {
+            list.add(Arguments.of(s[0], s[1], s[2]));
+        }
+        return list.stream();
+    }
+
+    /** A stored m×k (or k×m) and B stored k×n (or n×k), filled with seeded values. */
+    private record Problem(int m, int n, int k, float[] a, float[] b, float[] c0) {
+        static Problem of(int m, int n, int k, long seed) {
+            Random rnd = new Random(seed);
+            return new Problem(m, n, k, Close.random(rnd, m * k, -1f, 1f), Close.random(rnd, k * n, -1f, 1f),
+                    Close.random(rnd, m * n, -1f, 1f));
+        }
+
+        float a(boolean transA, int i, int p) {
+            return transA ? a[p * m + i] : a[i * k + p];
+        }
+
+        float b(boolean transB, int p, int j) {
+            return transB ? b[j * k + p] : b[p * n + j];
+        }
+
+        /**
+         * The reference sums in double and rounds once; float FMAs round at every step, so
+         * their error grows with Σ|a||b| (the size of the terms), not with the result, which
+         * may cancel to near 0. REL of that sum (plus |c| when accumulating) is the bound.
+         */
+        double[] scale(boolean transA, boolean transB, boolean accumulate) {
+            double[] s = new double[m * n];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double t = accumulate ? Math.abs(c0[i * n + j]) : 0;
+                    for (int p = 0; p < k; p++) {
+                        t += Math.abs(a(transA, i, p) * b(transB, p, j));
+                    }
+                    s[i * n + j] = t;
+                }
+            }
+            return s;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{1}x{2}")
+    @MethodSource("shapes")
+    void allFormsMatchReferenceAndAgreeAcrossThreadCounts(int m, int n, int k) {
+        Problem pr = Problem.of(m, n, k, 31L * m + 7L * n + k);
+        for (boolean transA : new boolean[] {false, true}) {
+            for (boolean transB : new boolean[] {false, true}) {
+                for (boolean acc : new boolean[] {false, true}) {
+                    String what = (transA ? "Aᵀ" : "A") + "·" + (transB ? "Bᵀ" : "B") + (acc ? " +=" : "")
+                            + " " + m + "x" + n + "x" + k;
+                    float[] want = pr.c0.clone();
+                    float[] got1 = pr.c0.clone();
+                    float[] got2 = pr.c0.clone();
+                    reference.gemm(transA, transB, m, n, k, pr.a, pr.b, want, acc);
+                    one.gemm(transA, transB, m, n, k, pr.a, pr.b, got1, acc);
+                    two.gemm(transA, transB, m, n, k, pr.a, pr.b, got2, acc);
+                    Close.within(what, want, got1, pr.scale(transA, transB, acc));
+                    // the partition never changes a tile's arithmetic, so 1 and 2 threads agree bit for bit
+                    assertArrayEquals(got1, got2, 0f, what + ": 1 and 2 threads differ");
+                }
+            }
+        }
+    }
+
+    @Test
+    void repeatedRunsAreBitIdentical() {
+        Problem pr = Problem.of(256, 300, 784, 5);
+        float[] first = new float[256 * 300];
+        float[] again = new float[256 * 300];
+        two.gemm(false, false, 256, 300, 784, pr.a, pr.b, first, false);
+        for (int run = 0; run < 3; run++) {
+            two.gemm(false, false, 256, 300, 784, pr.a, pr.b, again, false);
+            assertArrayEquals(first, again, 0f, "run " + run);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(UnaryOp.class)
+    void denseMatchesReference(UnaryOp act) {
+        for (int[] s : new int[][] {{1, 3, 1}, {17, 33, 15}, {32, 784, 300}, {300, 40, 100}}) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            Problem pr = Problem.of(m, n, k, 11L * m + n + act.ordinal());
+            boolean positive = act == UnaryOp.LOG || act == UnaryOp.SQRT;
+            float[] bias = Close.random(new Random(n), n, positive ? 100f : -1f, positive ? 101f : 1f);
+            for (float[] bs : positive ? new float[][] {bias} : new float[][] {bias, null}) {
+                float[] want = new float[m * n];
+                float[] got = new float[m * n];
+                reference.dense(pr.a, pr.b, bs, want, m, k, n, act, 0.2f);
+                two.dense(pr.a, pr.b, bs, got, m, k, n, act, 0.2f);
+                // the pre-activation error bound, carried through the activation's slope (≤ 1 here,
+                // except exp and square, whose outputs are compared relative to their own size)
+                double[] scale = pr.scale(false, false, false);
+                for (int i = 0; i < scale.length; i++) {
+                    scale[i] = Math.max(scale[i] + 1, Math.abs(want[i]));
+                    if (act == UnaryOp.EXP || act == UnaryOp.SQUARE) {
+                        scale[i] *= Math.abs(want[i]) + 1;
+                    }
+                }
+                Close.within("dense " + act + " " + m + "x" + k + "x" + n + (bs == null ? " no bias" : ""),
+                        want, got, scale);
+            }
+        }
+    }
+}
