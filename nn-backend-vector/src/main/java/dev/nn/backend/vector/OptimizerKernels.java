@@ -96,10 +96,10 @@ final class OptimizerKernels {
         descend(w, gv, a, i, k, lr, epsilon);
     }
 
-    /** {@code w −= lr·g / (√a + eps)}, shared by RMSprop and Adagrad. */
+    /** {@code w −= lr·g / √(a + eps)}, Keras's form, shared by RMSprop and Adagrad. */
     private static void descend(float[] w, FloatVector g, FloatVector a, int i, VectorMask<Float> k,
                                 float lr, float epsilon) {
-        FloatVector step = g.mul(lr).div(a.sqrt().add(epsilon));
+        FloatVector step = g.mul(lr).div(a.add(epsilon).sqrt());
         FloatVector.fromArray(F, w, i, k).sub(step).intoArray(w, i, k);
     }
 }
