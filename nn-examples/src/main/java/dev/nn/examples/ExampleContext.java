@@ -13,8 +13,14 @@ import java.nio.file.Path;
  * @param out        where the example prints what the book prints
  * @param shortRun   few epochs on a small subset
  * @param epochs     epochs to train, or 0 for the example's default
+ * @param batchSize  examples per step, or 0 for the example's default
  */
-record ExampleContext(Path outputDir, PrintStream out, boolean shortRun, int epochs) {
+record ExampleContext(Path outputDir, PrintStream out, boolean shortRun, int epochs, int batchSize) {
+
+    /** The batch size to train with: the override when given, else the example's default. */
+    int batchSizeOr(int standard) {
+        return batchSize > 0 ? batchSize : standard;
+    }
 
     /** The epochs to train: the override when given, else a short or full default. */
     int epochsOr(int full, int shortDefault) {

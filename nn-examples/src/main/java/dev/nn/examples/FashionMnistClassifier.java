@@ -3,6 +3,7 @@ package dev.nn.examples;
 import static dev.nn.api.models.CompileOptions.loss;
 import static dev.nn.api.models.CompileOptions.metrics;
 import static dev.nn.api.models.CompileOptions.optimizer;
+import static dev.nn.api.models.FitOptions.batchSize;
 import static dev.nn.api.models.FitOptions.epochs;
 import static dev.nn.api.models.FitOptions.validationData;
 
@@ -66,7 +67,12 @@ final class FashionMnistClassifier implements Example {
                 + ", bias " + java.util.Arrays.toString(hidden1.bias().shape()));
 
         model.compile(loss("sparse_categorical_crossentropy"), optimizer(new SGD(0.01)), metrics("accuracy"));
-        History history = model.fit(xTrain, yTrain, epochs(ctx.epochsOr(30, 2)), validationData(xValid, yValid));
+        long start = System.nanoTime();
+        History history = model.fit(xTrain, yTrain, epochs(ctx.epochsOr(30, 2)), batchSize(ctx.batchSizeOr(32)),
+                validationData(xValid, yValid));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "Trained %d epochs in %.1f s (%.2f s per epoch, validation included)%n",
+                history.epochs().size(), seconds, seconds / history.epochs().size());
 
         Path curves = ctx.file("learning_curves.png");
         LearningCurves.plot(history.history(), curves);

@@ -52,6 +52,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--epochs", description = "epochs to train instead of the book's number")
         int epochs;
 
+        @Option(names = "--batch-size", description = "examples per training step instead of the book's")
+        int batchSize;
+
         @Option(names = "--out", description = "output directory (default: out/NAME)")
         Path out;
 
@@ -60,7 +63,7 @@ public final class Main implements Callable<Integer> {
             for (Example e : EXAMPLES) {
                 if (e.name().equals(name)) {
                     Path dir = out != null ? out : Path.of("out", name);
-                    e.run(new ExampleContext(dir, System.out, shortRun, epochs));
+                    e.run(new ExampleContext(dir, System.out, shortRun, epochs, batchSize));
                     return 0;
                 }
             }

@@ -23,7 +23,7 @@ class ExamplesTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Example example = Main.EXAMPLES.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
-        example.run(new ExampleContext(dir.resolve(name), out, true, 0));
+        example.run(new ExampleContext(dir.resolve(name), out, true, 0, 0));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
