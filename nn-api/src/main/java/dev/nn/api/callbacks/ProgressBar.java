@@ -20,6 +20,7 @@ public final class ProgressBar extends Callback {
     private int steps;
     private long epochStart;
     private long lastDraw;
+    private int seen; // batches done this epoch, for data sets of unknown length
 
     /** Writes to standard output; redraws only when it is a terminal and verbosity is 1. */
     public ProgressBar(int verbose) {
@@ -42,10 +43,12 @@ public final class ProgressBar extends Callback {
         out.println("Epoch " + (epoch + 1) + "/" + epochs);
         epochStart = System.nanoTime();
         lastDraw = 0;
+        seen = 0;
     }
 
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+        seen = batch + 1;
         long now = System.nanoTime();
         if (interactive && (now - lastDraw > REDRAW_NANOS || batch + 1 == steps)) {
             lastDraw = now;
@@ -56,7 +59,7 @@ public final class ProgressBar extends Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        String line = line(steps, System.nanoTime(), logs);
+        String line = line(steps > 0 ? steps : seen, System.nanoTime(), logs);
         out.print(interactive ? "\r" + line + "\u001b[K\n" : line + "\n");
         out.flush();
     }
@@ -64,7 +67,7 @@ public final class ProgressBar extends Callback {
     private String line(int step, long now, Map<String, Double> logs) {
         double elapsed = (now - epochStart) / 1e9;
         StringBuilder sb = new StringBuilder();
-        String total = String.valueOf(steps);
+        String total = steps > 0 ? String.valueOf(steps) : "Unknown";
         sb.append(" ".repeat(Math.max(0, total.length() - String.valueOf(step).length())))
           .append(step).append('/').append(total).append(' ');
         int filled = steps == 0 ? WIDTH : (int) ((long) WIDTH * step / steps);

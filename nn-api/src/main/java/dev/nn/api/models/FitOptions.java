@@ -2,6 +2,7 @@ package dev.nn.api.models;
 
 import dev.nn.api.Tensor;
 import dev.nn.api.callbacks.Callback;
+import dev.nn.api.data.Dataset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +62,11 @@ public final class FitOptions {
         };
     }
 
+    /** A batched Dataset to evaluate at the end of each epoch. */
+    public static FitOption validationData(Dataset data) {
+        return s -> s.validationDataset = data;
+    }
+
     /** Holds out the last fraction of the training data (before shuffling) for validation. */
     public static FitOption validationSplit(double fraction) {
         if (!(fraction > 0 && fraction < 1)) {
@@ -112,6 +118,7 @@ public final class FitOptions {
         List<Tensor> validationX;
         List<Tensor> validationY;
         Map<String, Tensor> validationXByName;
+        Dataset validationDataset;
         Map<String, Tensor> validationYByName;
         double validationSplit;
         boolean shuffle = true;

@@ -5,6 +5,7 @@ import dev.nn.api.Shapes;
 import dev.nn.api.Tensor;
 import dev.nn.api.Variable;
 import dev.nn.api.callbacks.History;
+import dev.nn.api.data.Dataset;
 import dev.nn.api.layers.Layer;
 import dev.nn.api.models.CompileOptions.CompileOption;
 import dev.nn.api.models.FitOptions.FitOption;
@@ -355,6 +356,14 @@ public abstract class Model extends Layer {
     }
 
     /**
+     * Trains on a batched {@link Dataset} (inputs, targets and optional sample weights per
+     * element), e.g. {@code Dataset.fromTensors(x, y).shuffle(10_000, 42).batch(32)}.
+     */
+    public History fit(Dataset data, FitOption... options) {
+        return loopForDataset(data).fit(data, FitOptions.Settings.of(options));
+    }
+
+    /**
      * Trains with inputs and targets given by input and output name, as Keras's
      * {@code fit({"input_wide": xa, "input_deep": xb}, {"output": y, "aux_output": y})}.
      */
@@ -372,7 +381,12 @@ public abstract class Model extends Layer {
     }
 
     public Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, FitOption... options) {
-        return loopFor(xs).evaluate(xs, ys, FitOptions.Settings.of(options), true);
+        return loopFor(xs).evaluate(xs, ys, FitOptions.Settings.of(options));
+    }
+
+    /** Evaluates on a batched {@link Dataset}. */
+    public Map<String, Double> evaluate(Dataset data, FitOption... options) {
+        return loopForDataset(data).evaluate(data, FitOptions.Settings.of(options));
     }
 
     /** Evaluates with inputs and targets given by input and output name. */
@@ -395,6 +409,14 @@ public abstract class Model extends Layer {
         return new TrainingLoop(this, compiled).predict(xs, FitOptions.Settings.of(options));
     }
 
+    /** One tensor per output, for every element of a batched {@link Dataset} (its targets, if any, are ignored). */
+    public List<Tensor> predict(Dataset data, FitOption... options) {
+        if (!isBuilt()) {
+            loopForDataset(data);
+        }
+        return new TrainingLoop(this, compiled).predict(data, FitOptions.Settings.of(options));
+    }
+
     /** Predicts from inputs given by name; one tensor per output, in the order of {@link #outputNames()}. */
     public List<Tensor> predict(Map<String, Tensor> x, FitOption... options) {
         return predict(inputsByName(x), options);
@@ -406,6 +428,18 @@ public abstract class Model extends Layer {
             buildFor(shapesOf(xs));
         }
         return new TrainingLoop(this, compiled());
+    }
+
+    /** A training loop once the model is built from the shapes of the dataset's first batch. */
+    private TrainingLoop loopForDataset(Dataset data) {
+        if (!isBuilt()) {
+            java.util.Iterator<Dataset.Element> first = data.iterator(0);
+            if (!first.hasNext()) {
+                throw new IllegalArgumentException("model '" + name() + "': the dataset is empty");
+            }
+            buildFor(shapesOf(first.next().x()));
+        }
+        return new TrainingLoop(this, compileSettings == null ? null : compiled());
     }
 
     /** Inputs given by name, in input order. */

@@ -7,6 +7,8 @@ import dev.nn.api.Tensor;
 import dev.nn.api.Variable;
 import dev.nn.api.backend.Backends;
 import dev.nn.api.callbacks.Callback;
+import dev.nn.api.data.Dataset;
+import dev.nn.api.data.Dataset.Element;
 import dev.nn.api.callbacks.History;
 import dev.nn.api.callbacks.ProgressBar;
 import dev.nn.api.losses.Loss;
@@ -17,7 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Iterator;
 
 /** The loops behind fit, evaluate and predict: batching, the train step, metrics and callbacks. */
 final class TrainingLoop {
@@ -33,10 +35,7 @@ final class TrainingLoop {
     // ---- fit -------------------------------------------------------------------------------
 
     History fit(List<Tensor> xs, List<Tensor> ys, FitOptions.Settings s) {
-        if (!Backends.current().supportsTraining()) {
-            throw new IllegalStateException("backend '" + Backends.current().name() + "' is for inference only; "
-                    + "use Backends.use(\"vector\") to train");
-        }
+        requireTrainingBackend();
         int n = checkData(xs, ys, "fit");
         model.buildFor(shapesOf(xs));
         checkTargets(ys, "fit");
@@ -44,27 +43,63 @@ final class TrainingLoop {
 
         List<Tensor> trainX = xs;
         List<Tensor> trainY = ys;
+        Batches validation = validationBatches(s);
+        if (s.validationSplit > 0) {
+            int split = (int) Math.round(n * (1 - s.validationSplit));
+            trainX = rows(xs, 0, split);
+            trainY = rows(ys, 0, split);
+            validation = Batches.ofArrays(rows(xs, split, n), rows(ys, split, n), null, s.batchSize, false, 0);
+            if (sampleWeights != null) {
+                sampleWeights = java.util.Arrays.copyOf(sampleWeights, split);
+            }
+        }
+        return train(Batches.ofArrays(trainX, trainY, sampleWeights, s.batchSize, s.shuffle, model.seed()), validation, s);
+    }
+
+    /** Trains on a batched Dataset; validation may be arrays or a Dataset. */
+    History fit(Dataset data, FitOptions.Settings s) {
+        requireTrainingBackend();
+        if (s.validationSplit > 0 || s.sampleWeight != null || s.classWeight != null) {
+            throw new IllegalArgumentException("fit on a Dataset: validationSplit, sampleWeight and classWeight apply to "
+                    + "arrays; put weights in the dataset's elements and hold out validation data with take/skip");
+        }
+        Batches batches = Batches.ofDataset(data, "fit");
+        Iterator<Element> first = data.iterator(0);
+        if (!first.hasNext()) {
+            throw new IllegalArgumentException("fit: the dataset is empty");
+        }
+        Element e = first.next();
+        checkData(e.x(), e.y(), "fit (first batch of the dataset)");
+        model.buildFor(shapesOf(e.x()));
+        checkTargets(e.y(), "fit (first batch of the dataset)");
+        return train(batches, validationBatches(s), s);
+    }
+
+    private void requireTrainingBackend() {
+        if (!Backends.current().supportsTraining()) {
+            throw new IllegalStateException("backend '" + Backends.current().name() + "' is for inference only; "
+                    + "use Backends.use(\"vector\") to train");
+        }
+    }
+
+    private Batches validationBatches(FitOptions.Settings s) {
+        if (s.validationDataset != null) {
+            return Batches.ofDataset(s.validationDataset, "validation data");
+        }
         List<Tensor> valX = s.validationX;
         List<Tensor> valY = s.validationY;
         if (s.validationXByName != null) {
             valX = model.inputsByName(s.validationXByName);
             valY = model.targetsByName(s.validationYByName, valX);
         }
-        if (s.validationSplit > 0) {
-            int split = (int) Math.round(n * (1 - s.validationSplit));
-            trainX = rows(xs, 0, split);
-            trainY = rows(ys, 0, split);
-            valX = rows(xs, split, n);
-            valY = rows(ys, split, n);
-            if (sampleWeights != null) {
-                sampleWeights = java.util.Arrays.copyOf(sampleWeights, split);
-            }
-            n = split;
+        if (valX == null) {
+            return null;
         }
-        if (valX != null) {
-            checkData(valX, valY, "validation data");
-        }
+        checkData(valX, valY, "validation data");
+        return Batches.ofArrays(valX, valY, null, s.batchSize, false, 0);
+    }
 
+    private History train(Batches batches, Batches validation, FitOptions.Settings s) {
         History history = new History();
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(history);
@@ -72,8 +107,7 @@ final class TrainingLoop {
         if (s.verbose > 0) {
             callbacks.add(new ProgressBar(s.verbose));
         }
-        int steps = (n + s.batchSize - 1) / s.batchSize;
-        Map<String, Object> params = Map.of("epochs", s.epochs, "steps", steps, "verbose", s.verbose);
+        Map<String, Object> params = Map.of("epochs", s.epochs, "steps", batches.steps(), "verbose", s.verbose);
         for (Callback c : callbacks) {
             c.setModel(model);
             c.setParams(params);
@@ -92,22 +126,18 @@ final class TrainingLoop {
             lossTracker.reset();
             outputLossTrackers.forEach(MeanMetric::reset);
             metrics.forEach(Metric::reset);
-            int[] order = order(n, s.shuffle, epoch);
-            for (int step = 0; step < steps; step++) {
+            Iterator<Element> pass = batches.pass(epoch);
+            for (int step = 0; pass.hasNext(); step++) {
                 final int b = step;
                 each(callbacks, c -> c.onTrainBatchBegin(b, Map.of()));
-                int from = step * s.batchSize;
-                int to = Math.min(n, from + s.batchSize);
-                List<Tensor> bx = gather(trainX, order, from, to);
-                List<Tensor> by = gather(trainY, order, from, to);
-                Tensor bw = sampleWeights == null ? null : gatherWeights(sampleWeights, order, from, to);
-                trainStep(bx, by, bw, variables, lossTracker, outputLossTrackers, to - from);
+                Element batch = pass.next();
+                trainStep(batch, variables, lossTracker, outputLossTrackers);
                 Map<String, Double> batchLogs = logs(lossTracker, outputLossTrackers, metrics);
                 each(callbacks, c -> c.onTrainBatchEnd(b, batchLogs));
             }
             logs = logs(lossTracker, outputLossTrackers, metrics);
-            if (valX != null) {
-                Map<String, Double> val = run(valX, valY, s.batchSize, callbacks);
+            if (validation != null) {
+                Map<String, Double> val = run(validation, callbacks);
                 for (Map.Entry<String, Double> en : val.entrySet()) {
                     logs.put("val_" + en.getKey(), en.getValue());
                 }
@@ -120,14 +150,15 @@ final class TrainingLoop {
         return history;
     }
 
-    private void trainStep(List<Tensor> bx, List<Tensor> by, Tensor bw, List<Variable> variables,
-                           MeanMetric lossTracker, List<MeanMetric> outputLossTrackers, int batch) {
+    private void trainStep(Element batch, List<Variable> variables, MeanMetric lossTracker,
+                           List<MeanMetric> outputLossTrackers) {
         List<Tensor> grads;
         List<Tensor> outputs;
         double total;
+        int size = batch.x().get(0).dim(0);
         try (GradientTape tape = GradientTape.record()) {
-            outputs = model.forward(bx, true);
-            Tensor loss = totalLoss(by, outputs, bw, outputLossTrackers, batch);
+            outputs = model.forward(batch.x(), true);
+            Tensor loss = totalLoss(batch.y(), outputs, batch.sampleWeight(), outputLossTrackers, size);
             total = loss.item();
             if (Double.isNaN(total) || Double.isInfinite(total)) {
                 throw new ArithmeticException("the loss became " + total + " at optimizer step "
@@ -136,8 +167,8 @@ final class TrainingLoop {
             grads = tape.gradient(loss, variables);
         }
         compiled.optimizer().apply(grads, variables);
-        lossTracker.add(total, batch);
-        updateMetrics(by, outputs, bw);
+        lossTracker.add(total, size);
+        updateMetrics(compiled.metrics(), batch.y(), outputs, batch.sampleWeight());
     }
 
     private Tensor totalLoss(List<Tensor> ys, List<Tensor> outputs, Tensor sampleWeight,
@@ -156,10 +187,10 @@ final class TrainingLoop {
         return total;
     }
 
-    private void updateMetrics(List<Tensor> ys, List<Tensor> outputs, Tensor sampleWeight) {
+    private static void updateMetrics(List<List<Metric>> perOutput, List<Tensor> ys, List<Tensor> outputs, Tensor sampleWeight) {
         float[] w = sampleWeight == null ? null : sampleWeight.buffer();
         for (int i = 0; i < outputs.size(); i++) {
-            for (Metric m : compiled.metrics().get(i)) {
+            for (Metric m : perOutput.get(i)) {
                 m.update(ys.get(i), outputs.get(i), w);
             }
         }
@@ -189,48 +220,49 @@ final class TrainingLoop {
 
     // ---- evaluate --------------------------------------------------------------------------
 
-    Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, FitOptions.Settings s, boolean checked) {
-        if (checked) {
-            checkData(xs, ys, "evaluate");
-            model.buildFor(shapesOf(xs));
-            checkTargets(ys, "evaluate");
-        }
-        List<Callback> callbacks = new ArrayList<>(s.callbacks);
+    Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, FitOptions.Settings s) {
+        checkData(xs, ys, "evaluate");
+        model.buildFor(shapesOf(xs));
+        checkTargets(ys, "evaluate");
+        return run(Batches.ofArrays(xs, ys, null, s.batchSize, false, 0), withModel(s.callbacks));
+    }
+
+    Map<String, Double> evaluate(Dataset data, FitOptions.Settings s) {
+        return run(Batches.ofDataset(data, "evaluate"), withModel(s.callbacks));
+    }
+
+    private List<Callback> withModel(List<Callback> given) {
+        List<Callback> callbacks = new ArrayList<>(given);
         for (Callback c : callbacks) {
             c.setModel(model);
         }
-        return run(xs, ys, s.batchSize, callbacks);
+        return callbacks;
     }
 
-    private Map<String, Double> run(List<Tensor> xs, List<Tensor> ys, int batchSize, List<Callback> callbacks) {
-        int n = xs.get(0).dim(0);
+    private Map<String, Double> run(Batches batches, List<Callback> callbacks) {
         MeanMetric lossTracker = Metrics.mean("loss");
         List<MeanMetric> outputLossTrackers = outputLossTrackers("");
         List<Metric> metrics = new ArrayList<>();
-        for (Metric m : compiled.allMetrics()) {
-            metrics.add(m.renamed(m.name())); // fresh state: evaluation must not disturb training metrics
-        }
         List<List<Metric>> perOutput = new ArrayList<>();
-        int k = 0;
         for (List<Metric> ms : compiled.metrics()) {
-            perOutput.add(metrics.subList(k, k + ms.size()));
-            k += ms.size();
+            List<Metric> fresh = new ArrayList<>();
+            for (Metric m : ms) {
+                fresh.add(m.renamed(m.name())); // fresh state: evaluation must not disturb training metrics
+            }
+            perOutput.add(fresh);
+            metrics.addAll(fresh);
         }
         each(callbacks, c -> c.onTestBegin(Map.of()));
-        for (int from = 0, step = 0; from < n; from += batchSize, step++) {
+        Iterator<Element> pass = batches.pass(0);
+        for (int step = 0; pass.hasNext(); step++) {
             final int b = step;
             each(callbacks, c -> c.onTestBatchBegin(b, Map.of()));
-            int to = Math.min(n, from + batchSize);
-            List<Tensor> bx = rows(xs, from, to);
-            List<Tensor> by = rows(ys, from, to);
-            List<Tensor> outputs = model.forward(bx, false);
-            Tensor loss = totalLoss(by, outputs, null, outputLossTrackers, to - from);
-            lossTracker.add(loss.item(), to - from);
-            for (int i = 0; i < outputs.size(); i++) {
-                for (Metric m : perOutput.get(i)) {
-                    m.update(by.get(i), outputs.get(i), null);
-                }
-            }
+            Element batch = pass.next();
+            int size = batch.x().get(0).dim(0);
+            List<Tensor> outputs = model.forward(batch.x(), false);
+            Tensor loss = totalLoss(batch.y(), outputs, batch.sampleWeight(), outputLossTrackers, size);
+            lossTracker.add(loss.item(), size);
+            updateMetrics(perOutput, batch.y(), outputs, batch.sampleWeight());
             Map<String, Double> batchLogs = logs(lossTracker, outputLossTrackers, metrics);
             each(callbacks, c -> c.onTestBatchEnd(b, batchLogs));
         }
@@ -242,18 +274,23 @@ final class TrainingLoop {
     // ---- predict ---------------------------------------------------------------------------
 
     List<Tensor> predict(List<Tensor> xs, FitOptions.Settings s) {
-        int n = checkInputs(xs, "predict");
+        checkInputs(xs, "predict");
         model.buildFor(shapesOf(xs));
-        List<Callback> callbacks = new ArrayList<>(s.callbacks);
-        for (Callback c : callbacks) {
-            c.setModel(model);
-        }
+        return predict(Batches.ofArrays(xs, List.of(), null, s.batchSize, false, 0), withModel(s.callbacks));
+    }
+
+    List<Tensor> predict(Dataset data, FitOptions.Settings s) {
+        return predict(Batches.ofDataset(data, "predict"), withModel(s.callbacks));
+    }
+
+    private List<Tensor> predict(Batches batches, List<Callback> callbacks) {
         each(callbacks, c -> c.onPredictBegin(Map.of()));
         List<List<Tensor>> parts = new ArrayList<>();
-        for (int from = 0, step = 0; from < n; from += s.batchSize, step++) {
+        Iterator<Element> pass = batches.pass(0);
+        for (int step = 0; pass.hasNext(); step++) {
             final int b = step;
             each(callbacks, c -> c.onPredictBatchBegin(b, Map.of()));
-            List<Tensor> out = model.forward(rows(xs, from, Math.min(n, from + s.batchSize)), false);
+            List<Tensor> out = model.forward(pass.next().x(), false);
             for (int i = 0; i < out.size(); i++) {
                 if (parts.size() <= i) {
                     parts.add(new ArrayList<>());
@@ -384,40 +421,6 @@ final class TrainingLoop {
             }
         }
         return best;
-    }
-
-    /** The example order of an epoch: a permutation drawn from (seed, epoch), so resuming repeats it. */
-    private int[] order(int n, boolean shuffle, int epoch) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        if (shuffle) {
-            SplittableRandom r = new SplittableRandom(model.seed() * 0x9E3779B97F4A7C15L + epoch);
-            for (int i = n - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-        }
-        return order;
-    }
-
-    private static List<Tensor> gather(List<Tensor> ts, int[] order, int from, int to) {
-        List<Tensor> out = new ArrayList<>(ts.size());
-        for (Tensor t : ts) {
-            out.add(t.gatherRows(order, from, to));
-        }
-        return out;
-    }
-
-    private static Tensor gatherWeights(float[] w, int[] order, int from, int to) {
-        float[] out = new float[to - from];
-        for (int i = from; i < to; i++) {
-            out[i - from] = w[order[i]];
-        }
-        return Tensor.wrap(out, to - from);
     }
 
     private static List<Tensor> rows(List<Tensor> ts, int from, int to) {
