@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Seeded nn models that together use every op an inference graph can hold. */
-final class TestModels {
+/** Seeded nn models that together use every op an inference graph can hold (shared with the importer's tests). */
+public final class TestModels {
     private TestModels() {
     }
 
@@ -25,7 +25,7 @@ final class TestModels {
      *
      * @param name  shown as the test's name
      */
-    record Case(String name, Supplier<Sequential> model, float lo, float hi) {
+    public record Case(String name, Supplier<Sequential> model, float lo, float hi) {
         @Override
         public String toString() {
             return name;
@@ -33,12 +33,12 @@ final class TestModels {
     }
 
     /** Géron's Fashion-MNIST classifier: 28×28 → Flatten → 300 relu → 100 relu → 10 softmax. */
-    static Sequential fashionMlp() {
+    public static Sequential fashionMlp() {
         return seeded(new Sequential(new InputLayer(28, 28), new Flatten(),
                 new Dense(300, "relu"), new Dense(100, "relu"), new Dense(10, "softmax")));
     }
 
-    static List<Case> all() {
+    public static List<Case> all() {
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("fashion_mlp", TestModels::fashionMlp, 0f, 1f));
         for (String act : List.of("linear", "relu", "sigmoid", "tanh", "softplus", "selu", "elu", "leaky_relu",
@@ -72,6 +72,10 @@ final class TestModels {
                         {0.25f, 0.25f}, {2f, 1f}}))),
                 lambda("log_softmax", Ops::logSoftmax))), -1f, 1f));
         return cases;
+    }
+
+    public static Sequential byName(String name) {
+        return all().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().model().get();
     }
 
     private static Sequential normalized() {
