@@ -4,6 +4,7 @@ import dev.nn.api.OpNode;
 import dev.nn.api.Tensor;
 import dev.nn.api.backend.UnaryOp;
 import dev.nn.backend.onnx.OnnxException;
+import dev.nn.backend.onnx.proto.AttributeProto;
 import java.util.List;
 
 /**
@@ -83,7 +84,7 @@ final class OpMapping {
     private void reduce(String opType, OpNode node, String in, String out, boolean axesAsInput) {
         String name = node.name();
         Integer axis = (Integer) node.attrs().get("axis");
-        var keepDims = Attrs.i("keepdims", node.<Boolean>attr("keepDims") ? 1 : 0);
+        AttributeProto keepDims = Attrs.i("keepdims", node.<Boolean>attr("keepDims") ? 1 : 0);
         if (axis == null) {
             // no axes: every axis is reduced (noop_with_empty_axes defaults to 0)
             g.node(opType, name, List.of(in), out, keepDims);

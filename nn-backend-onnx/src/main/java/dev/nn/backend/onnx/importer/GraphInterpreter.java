@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Runs an ONNX graph with nn's ops, node by node in dependency order. It is the importer's core
@@ -123,7 +124,7 @@ public final class GraphInterpreter {
                     + ", got " + xs.size());
         }
         if (!weightValues.keySet().containsAll(weights.keySet())) {
-            Set<String> missing = new java.util.TreeSet<>(weights.keySet());
+            Set<String> missing = new TreeSet<>(weights.keySet());
             missing.removeAll(weightValues.keySet());
             throw new IllegalArgumentException(source + ": no value given for weights " + missing);
         }

@@ -6,6 +6,7 @@ import dev.nn.api.backend.UnaryOp;
 import dev.nn.backend.onnx.OnnxException;
 import dev.nn.backend.onnx.proto.NodeProto;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -182,8 +183,8 @@ public final class OnnxOpMapper {
             unknown += to[i] < 0 ? 1 : 0;
         }
         if (unknown > 1) {
-            throw new OnnxException(label(node) + ": Reshape of shape " + java.util.Arrays.toString(from) + " to "
-                    + java.util.Arrays.toString(shape) + " leaves " + unknown + " dimensions unknown; nn infers one");
+            throw new OnnxException(label(node) + ": Reshape of shape " + Arrays.toString(from) + " to "
+                    + Arrays.toString(shape) + " leaves " + unknown + " dimensions unknown; nn infers one");
         }
         return Ops.reshape(x, to);
     }
@@ -202,11 +203,11 @@ public final class OnnxOpMapper {
                 return all;
             }
             int[] ones = new int[x.rank()];
-            java.util.Arrays.fill(ones, 1);
+            Arrays.fill(ones, 1);
             return Ops.reshape(all, ones);
         }
         // one axis at a time, the highest first so that the others keep their positions
-        long[] sorted = java.util.Arrays.stream(axes).map(ax -> ax < 0 ? ax + x.rank() : ax).sorted().toArray();
+        long[] sorted = Arrays.stream(axes).map(ax -> ax < 0 ? ax + x.rank() : ax).sorted().toArray();
         Tensor y = x;
         for (int i = sorted.length - 1; i >= 0; i--) {
             y = mean ? Ops.mean(y, (int) sorted[i], keep) : Ops.sum(y, (int) sorted[i], keep);

@@ -14,6 +14,7 @@ import dev.nn.api.models.Sequential;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** Seeded nn models that together use every op an inference graph can hold (shared with the importer's tests). */
 public final class TestModels {
@@ -85,7 +86,7 @@ public final class TestModels {
         return model;
     }
 
-    private static Layer lambda(String name, java.util.function.UnaryOperator<Tensor> fn) {
+    private static Layer lambda(String name, UnaryOperator<Tensor> fn) {
         return new Lambda(name, fn);
     }
 

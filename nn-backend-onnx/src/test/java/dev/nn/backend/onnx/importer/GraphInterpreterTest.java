@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** nn models exported to ONNX and run back through the importer's op mapping give nn's answers. */
 class GraphInterpreterTest {
     /** Cases whose exported compositions use ops the importer does not map (Min, GreaterOrEqual, Cast). */
-    private static final java.util.Set<String> NOT_IMPORTABLE = java.util.Set.of("activation_heaviside", "unary_ops");
+    private static final Set<String> NOT_IMPORTABLE = Set.of("activation_heaviside", "unary_ops");
 
     /** The export tests' models, minus those whose compositions use ops nn lacks (Min, GreaterOrEqual). */
     static Stream<Object[]> roundTrips() {
