@@ -2,7 +2,10 @@ package dev.nn.backend.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nn.api.Tensor;
+import dev.nn.backend.onnx.importer.GraphInterpreter;
 import dev.nn.backend.onnx.inspect.Dim;
 import dev.nn.backend.onnx.inspect.ModelSummary;
 import dev.nn.backend.onnx.inspect.OnnxInspector;
@@ -45,6 +48,19 @@ class TorchMlpTest {
             assertArrayEquals(expected.shape(), actual.shape());
             assertArrayEquals(expected.data(), actual.data(), 1e-5f);
         }
+    }
+
+    @Test
+    void importedGraphMatchesPyTorchWithWeightsInNnLayout() throws IOException {
+        FloatArray input = readF32("input.f32", shape("input_shape"));
+        FloatArray expected = readF32("output.f32", shape("output_shape"));
+        GraphInterpreter graph = GraphInterpreter.of(new OnnxInspector().read(fixture.resolve("mlp.onnx")), "mlp.onnx");
+        int[] inputShape = Arrays.stream(input.shape()).mapToInt(Math::toIntExact).toArray();
+        Tensor y = graph.run(List.of(Tensor.wrap(input.data(), inputShape))).getFirst();
+        assertArrayEquals(expected.data(), y.toArray(), 1e-5f);
+        // torch stores Linear(8, 16) as (16, 8) with Gemm transB=1; nn's kernel is (in, out)
+        assertTrue(graph.weights().values().stream().anyMatch(w -> Arrays.equals(w.shape(), new int[] {8, 16})),
+                graph.weights().keySet().toString());
     }
 
     @Test

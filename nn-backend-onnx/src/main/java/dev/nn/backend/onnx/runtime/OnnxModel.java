@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.nn.api.Tensor;
 import dev.nn.backend.onnx.InvalidModelException;
 import dev.nn.backend.onnx.OnnxException;
 import java.nio.FloatBuffer;
@@ -159,6 +160,25 @@ public final class OnnxModel implements AutoCloseable {
             byName.put(inputs.get(i).name(), arrays[i]);
         }
         return List.copyOf(predict(byName).values());
+    }
+
+    /**
+     * Runs a model of one input and one output on an nn tensor.
+     *
+     * @throws IllegalArgumentException when the model has more inputs or outputs, or x the wrong shape
+     */
+    public Tensor predict(Tensor x) {
+        if (outputs.size() != 1) {
+            throw new IllegalArgumentException(source + " has " + outputs.size() + " outputs " + outputNames()
+                    + "; use predict(List) to get them all");
+        }
+        return predict(List.of(x)).getFirst();
+    }
+
+    /** Runs the model on nn tensors given in the order of {@link #inputs()}; one tensor per output. */
+    public List<Tensor> predict(List<Tensor> xs) {
+        FloatArray[] arrays = xs.stream().map(Tensors::toFloatArray).toArray(FloatArray[]::new);
+        return predict(arrays).stream().map(Tensors::toTensor).toList();
     }
 
     /**
