@@ -64,6 +64,27 @@ class TorchMlpTest {
     }
 
     @Test
+    void importedAsAFunctionalModelItPredictsAsPyTorchAndFineTunes() throws IOException {
+        FloatArray input = readF32("input.f32", shape("input_shape"));
+        FloatArray expected = readF32("output.f32", shape("output_shape"));
+        int[] inputShape = Arrays.stream(input.shape()).mapToInt(Math::toIntExact).toArray();
+        Tensor x = Tensor.wrap(input.data(), inputShape);
+        dev.nn.api.models.Functional model = dev.nn.backend.onnx.importer.OnnxImporter.load(fixture.resolve("mlp.onnx"));
+        assertArrayEquals(expected.data(), model.predict(x).toArray(), 1e-5f);
+        assertEquals(8 * 16 + 16 + 16 * 16 + 16 + 16 * 3 + 3, model.countParams());
+        assertEquals(model.countParams(), model.trainableWeights().stream().mapToLong(v -> v.size()).sum());
+
+        // fine-tune towards targets 0: the loss must fall and the weights move
+        model.compile(dev.nn.api.models.CompileOptions.loss("mse"),
+                dev.nn.api.models.CompileOptions.optimizer(new dev.nn.api.optimizers.SGD(0.05)));
+        Tensor y = Tensor.zeros(x.dim(0), 3);
+        double before = model.evaluate(x, y).get("loss");
+        model.fit(x, y, dev.nn.api.models.FitOptions.epochs(20), dev.nn.api.models.FitOptions.verbose(0));
+        double after = model.evaluate(x, y).get("loss");
+        assertTrue(after < before * 0.5, before + " -> " + after);
+    }
+
+    @Test
     void inspectorReportsStructureAndParameters() throws IOException {
         ModelSummary summary = new OnnxInspector().inspect(fixture.resolve("mlp.onnx"));
         assertEquals(Map.of("Gemm", 3, "Relu", 1, "Tanh", 1), summary.opCounts());
