@@ -67,6 +67,16 @@ public final class SummaryWriter implements Closeable, Flushable {
         write(SummaryValues.text(tag, text), step);
     }
 
+    /** The model's op graph, for TensorBoard's graph dashboard. */
+    public void graph(dev.nn.api.models.Model model) {
+        try {
+            events.add(Event.newBuilder().setWallTime(System.currentTimeMillis() / 1000.0)
+                    .setGraphDef(GraphDefs.of(model).toByteString()).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the graph to " + events.file(), e);
+        }
+    }
+
     @Override
     public void flush() {
         try {

@@ -10,7 +10,7 @@ import java.util.Map;
  * a log directory, with the loss and every metric per epoch ("epoch_loss", "epoch_accuracy", the
  * validation values under the same tags in {@code validation/}), optionally every N batches
  * ("batch_loss"), the learning rate, weight histograms every {@code histogramFreq} epochs and, when
- * {@code writeGraph} is on, the model's summary as text.
+ * {@code writeGraph} is on, the model's op graph (the Graphs dashboard) and its summary as text.
  *
  * <pre>{@code
  * model.fit(x, y, epochs(30), callbacks(TensorBoard.builder(RunDirectories.newRun(Path.of("my_logs")))
@@ -53,6 +53,7 @@ public final class TensorBoard extends Callback {
         validation = SummaryWriter.create(logDir.resolve("validation"));
         batchStep = 0;
         if (writeGraph && model().isBuilt()) {
+            train.graph(model());
             train.text("model_summary", "```\n" + model().summary() + "```", 0);
         }
     }

@@ -65,8 +65,27 @@ class TensorBoardCallbackTest {
         assertTrue(train.stream().anyMatch(v -> v.getTag().equals("batch_loss")));
         assertEquals(3 * 4, train.stream().filter(v -> v.getTag().startsWith("dense") && v.hasHisto()).count());
         assertTrue(train.stream().anyMatch(v -> v.getTag().equals("model_summary")));
+        dev.nn.io.tensorboard.proto.GraphDef graph = graphOf(logDir.resolve("train"));
+        List<String> ops = graph.getNodeList().stream().map(n -> n.getName() + ":" + n.getOp()).toList();
+        assertTrue(ops.contains("input_layer:Placeholder") && ops.contains("dense/kernel:VariableV2")
+                && ops.contains("dense/dense:Dense") && ops.contains("dense_1/dense:Dense"), ops.toString());
+        assertEquals(List.of("input_layer", "dense/kernel", "dense/bias"),
+                graph.getNodeList().stream().filter(n -> n.getName().equals("dense/dense")).findFirst().orElseThrow().getInputList());
         assertEquals(3, valid.stream().filter(v -> v.getTag().equals("epoch_loss")).count());
         assertFalse(valid.stream().anyMatch(v -> v.getTag().startsWith("epoch_val_")));
+    }
+
+    private static dev.nn.io.tensorboard.proto.GraphDef graphOf(Path runDir) throws IOException {
+        try (Stream<Path> files = Files.list(runDir)) {
+            for (Path f : files.toList()) {
+                for (Event e : EventFileReader.read(f).events()) {
+                    if (e.hasGraphDef()) {
+                        return dev.nn.io.tensorboard.proto.GraphDef.parseFrom(e.getGraphDef());
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no graph in " + runDir);
     }
 
     private static List<Summary.Value> values(Path runDir) throws IOException {
