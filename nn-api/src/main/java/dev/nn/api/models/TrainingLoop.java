@@ -9,6 +9,7 @@ import dev.nn.api.backend.Backends;
 import dev.nn.api.callbacks.Callback;
 import dev.nn.api.callbacks.History;
 import dev.nn.api.callbacks.ProgressBar;
+import dev.nn.api.callbacks.TerminateOnNaN;
 import dev.nn.api.losses.Loss;
 import dev.nn.api.metrics.MeanMetric;
 import dev.nn.api.metrics.Metric;
@@ -79,6 +80,7 @@ final class TrainingLoop {
         List<MeanMetric> outputLossTrackers = outputLossTrackers("");
         List<Metric> metrics = compiled.allMetrics();
         List<Variable> variables = model.trainableWeights();
+        boolean stopOnNaN = callbacks.stream().anyMatch(c -> c instanceof TerminateOnNaN);
 
         each(callbacks, c -> c.onTrainBegin(Map.of()));
         Map<String, Double> logs = new LinkedHashMap<>();
@@ -97,10 +99,14 @@ final class TrainingLoop {
                 List<Tensor> bx = gather(trainX, order, from, to);
                 List<Tensor> by = gather(trainY, order, from, to);
                 Tensor bw = sampleWeights == null ? null : gatherWeights(sampleWeights, order, from, to);
-                trainStep(bx, by, bw, variables, lossTracker, outputLossTrackers, to - from);
+                trainStep(bx, by, bw, variables, lossTracker, outputLossTrackers, to - from, stopOnNaN);
                 Map<String, Double> batchLogs = logs(lossTracker, outputLossTrackers, metrics);
                 each(callbacks, c -> c.onTrainBatchEnd(b, batchLogs));
+                if (model.stopRequested()) {
+                    break; // as Keras: a callback that stops training in a batch hook ends the epoch there
+                }
             }
+            model.setEpochsCompleted(epoch + 1);
             logs = logs(lossTracker, outputLossTrackers, metrics);
             if (valX != null) {
                 Map<String, Double> val = run(valX, valY, s.batchSize, callbacks);
@@ -116,8 +122,13 @@ final class TrainingLoop {
         return history;
     }
 
+    /**
+     * One gradient step. A NaN or infinite loss fails, unless a {@link TerminateOnNaN} is listening:
+     * then the step is skipped (the weights keep their last finite values) and the loss is logged
+     * for the callback to stop training.
+     */
     private void trainStep(List<Tensor> bx, List<Tensor> by, Tensor bw, List<Variable> variables,
-                           MeanMetric lossTracker, List<MeanMetric> outputLossTrackers, int batch) {
+                           MeanMetric lossTracker, List<MeanMetric> outputLossTrackers, int batch, boolean stopOnNaN) {
         List<Tensor> grads;
         List<Tensor> outputs;
         double total;
@@ -125,7 +136,11 @@ final class TrainingLoop {
             outputs = model.forward(bx, true);
             Tensor loss = totalLoss(by, outputs, bw, outputLossTrackers, batch);
             total = loss.item();
-            if (Double.isNaN(total) || Double.isInfinite(total)) {
+            if (!Double.isFinite(total) && stopOnNaN) {
+                lossTracker.add(total, batch);
+                return;
+            }
+            if (!Double.isFinite(total)) {
                 throw new ArithmeticException("the loss became " + total + " at optimizer step "
                         + (compiled.optimizer().iterations() + 1) + "; lower the learning rate or check the data for extreme values");
             }
