@@ -1,6 +1,7 @@
 package dev.nn.api.initializers;
 
 import dev.nn.api.Tensor;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -11,6 +12,11 @@ public interface Initializer {
 
     /** The Keras name, such as "glorot_uniform". */
     String name();
+
+    /** The parameters that, with the name, rebuild it (Keras's {@code get_config}); empty when it has none. */
+    default Map<String, Object> config() {
+        return Map.of();
+    }
 
     Tensor initialize(int[] shape, RandomGenerator random);
 }

@@ -1,7 +1,9 @@
 package dev.nn.api.initializers;
 
 import dev.nn.api.Tensor;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -31,15 +33,16 @@ public final class Initializers {
     }
 
     private static Initializer constant(String name, float value) {
-        return new Simple(name, null, (shape, r) -> Tensor.full(value, shape));
+        Map<String, Object> config = name.equals("constant") ? Map.of("value", value) : Map.of();
+        return new Simple(name, null, config, (shape, r) -> Tensor.full(value, shape));
     }
 
     public static Initializer randomNormal(double mean, double stddev, Long seed) {
-        return new Simple("random_normal", seed, (shape, r) -> fill(shape, () -> (float) (mean + stddev * r.nextGaussian())));
+        return new Simple("random_normal", seed, params(seed, "mean", mean, "stddev", stddev), (shape, r) -> fill(shape, () -> (float) (mean + stddev * r.nextGaussian())));
     }
 
     public static Initializer randomUniform(double min, double max, Long seed) {
-        return new Simple("random_uniform", seed, (shape, r) -> fill(shape, () -> (float) (min + (max - min) * r.nextDouble())));
+        return new Simple("random_uniform", seed, params(seed, "minval", min, "maxval", max), (shape, r) -> fill(shape, () -> (float) (min + (max - min) * r.nextDouble())));
     }
 
     public static Initializer glorotUniform() {
@@ -92,7 +95,7 @@ public final class Initializers {
     private enum Fan { IN, OUT, AVG }
 
     private static Initializer varianceScaling(String name, double scale, Fan mode, boolean normal, Long seed) {
-        return new Simple(name, seed, (shape, r) -> {
+        return new Simple(name, seed, params(seed), (shape, r) -> {
             int fanIn = shape.length == 0 ? 1 : (shape.length == 1 ? shape[0] : shape[shape.length - 2]);
             int fanOut = shape.length == 0 ? 1 : shape[shape.length - 1];
             int receptive = 1;
@@ -140,12 +143,24 @@ public final class Initializers {
         return Tensor.wrap(d, shape);
     }
 
+    /** Alternating names and values, plus the seed when there is one. */
+    private static Map<String, Object> params(Long seed, Object... namesAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        if (seed != null) {
+            m.put("seed", seed);
+        }
+        return Map.copyOf(m);
+    }
+
     private interface Maker {
         Tensor make(int[] shape, RandomGenerator random);
     }
 
     /** An initializer by name with an optional fixed seed. */
-    private record Simple(String name, Long seed, Maker maker) implements Initializer {
+    private record Simple(String name, Long seed, Map<String, Object> config, Maker maker) implements Initializer {
         @Override
         public Tensor initialize(int[] shape, RandomGenerator random) {
             return maker.make(shape, seed == null ? random : new SplittableRandom(seed));

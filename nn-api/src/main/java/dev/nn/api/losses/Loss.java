@@ -3,6 +3,7 @@ package dev.nn.api.losses;
 import dev.nn.api.Ops;
 import dev.nn.api.Shapes;
 import dev.nn.api.Tensor;
+import java.util.Map;
 
 /**
  * A loss: a value per example, then Keras's "sum over batch size" reduction
@@ -19,6 +20,11 @@ public abstract class Loss {
     /** The Keras name, such as "mean_squared_error". */
     public String name() {
         return name;
+    }
+
+    /** The parameters that, with the name, rebuild it (such as "from_logits"); empty when it has none. */
+    public Map<String, Object> config() {
+        return Map.of();
     }
 
     /** The loss of each example, shape (batch). */

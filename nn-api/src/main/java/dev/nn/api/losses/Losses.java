@@ -3,6 +3,7 @@ package dev.nn.api.losses;
 import dev.nn.api.Ops;
 import dev.nn.api.Tensor;
 import java.util.Locale;
+import java.util.Map;
 
 /** The built-in losses, by factory method or by Keras name. */
 public final class Losses {
@@ -41,6 +42,11 @@ public final class Losses {
     public static Loss huber(float delta) {
         return new Loss("huber") {
             @Override
+            public Map<String, Object> config() {
+                return Map.of("delta", delta);
+            }
+
+            @Override
             public Tensor perExample(Tensor yTrue, Tensor yPred) {
                 Tensor t = alignTargets(name(), yTrue, yPred);
                 return meanLastAxis(Ops.huber(Ops.sub(yPred, t), delta));
@@ -58,6 +64,11 @@ public final class Losses {
      */
     public static Loss binaryCrossentropy(boolean fromLogits) {
         return new Loss("binary_crossentropy") {
+            @Override
+            public Map<String, Object> config() {
+                return Map.of("from_logits", fromLogits);
+            }
+
             @Override
             public Tensor perExample(Tensor yTrue, Tensor yPred) {
                 Tensor t = alignTargets(name(), yTrue, yPred);
@@ -81,6 +92,11 @@ public final class Losses {
     public static Loss categoricalCrossentropy(boolean fromLogits) {
         return new Loss("categorical_crossentropy") {
             @Override
+            public Map<String, Object> config() {
+                return Map.of("from_logits", fromLogits);
+            }
+
+            @Override
             public Tensor perExample(Tensor yTrue, Tensor yPred) {
                 return crossEntropy(yTrue, yPred, fromLogits, false);
             }
@@ -94,6 +110,11 @@ public final class Losses {
     /** Cross-entropy against class indices. */
     public static Loss sparseCategoricalCrossentropy(boolean fromLogits) {
         return new Loss("sparse_categorical_crossentropy") {
+            @Override
+            public Map<String, Object> config() {
+                return Map.of("from_logits", fromLogits);
+            }
+
             @Override
             public Tensor perExample(Tensor yTrue, Tensor yPred) {
                 return crossEntropy(yTrue, yPred, fromLogits, true);

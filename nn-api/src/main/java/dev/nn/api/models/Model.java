@@ -7,8 +7,12 @@ import dev.nn.api.Variable;
 import dev.nn.api.callbacks.History;
 import dev.nn.api.data.Dataset;
 import dev.nn.api.layers.Layer;
+import dev.nn.api.losses.Loss;
+import dev.nn.api.metrics.Metric;
 import dev.nn.api.models.CompileOptions.CompileOption;
 import dev.nn.api.models.FitOptions.FitOption;
+import dev.nn.api.saving.Models;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -55,6 +59,7 @@ public abstract class Model extends Layer {
     private Compiled compiled;
     private LayerGraph traced; // a subclassed model's graph, found when it is built
     private boolean stopTraining;
+    private int epochsCompleted;
 
     protected Model(String name) {
         super(name);
@@ -345,6 +350,21 @@ public abstract class Model extends Layer {
         return compiled().optimizer();
     }
 
+    /** The loss of each output, as compile settled them. */
+    public List<Loss> losses() {
+        return compiled().losses();
+    }
+
+    /** The weight of each output's loss in the total. */
+    public double[] lossWeights() {
+        return compiled().lossWeights().clone();
+    }
+
+    /** The metrics of each output, named as they are logged ("mae"; "out_mae" when there are several outputs). */
+    public List<List<Metric>> compiledMetrics() {
+        return compiled().metrics();
+    }
+
     /** Trains on x and y; see {@link FitOptions} for epochs, batch size, validation and more. */
     public History fit(Tensor x, Tensor y, FitOption... options) {
         return fit(List.of(x), List.of(y), options);
@@ -466,6 +486,33 @@ public abstract class Model extends Layer {
 
     void clearStopRequest() {
         stopTraining = false;
+    }
+
+    /** The epochs {@code fit} has completed (saved with the model): resume with {@code initialEpoch(model.epochsCompleted())}. */
+    public int epochsCompleted() {
+        return epochsCompleted;
+    }
+
+    /** Sets the completed epoch count; {@code fit} and {@link Models#load} call it. */
+    public void setEpochsCompleted(int epochs) {
+        this.epochsCompleted = epochs;
+    }
+
+    // ---- saving (the file format lives in dev.nn.api.saving) -------------------------------
+
+    /** Saves everything needed to resume training: see {@link Models#save}. */
+    public void save(Path path) {
+        Models.save(this, path);
+    }
+
+    /** Saves the weights alone: see {@link Models#saveWeights}. */
+    public void saveWeights(Path path) {
+        Models.saveWeights(this, path);
+    }
+
+    /** Loads weights saved by {@link #saveWeights} or {@link #save}, all or none: see {@link Models#loadWeights}. */
+    public void loadWeights(Path path) {
+        Models.loadWeights(this, path);
     }
 
     // ---- description -----------------------------------------------------------------------

@@ -11,6 +11,7 @@ import dev.nn.api.data.Dataset;
 import dev.nn.api.data.Dataset.Element;
 import dev.nn.api.callbacks.History;
 import dev.nn.api.callbacks.ProgressBar;
+import dev.nn.api.callbacks.TerminateOnNaN;
 import dev.nn.api.losses.Loss;
 import dev.nn.api.metrics.MeanMetric;
 import dev.nn.api.metrics.Metric;
@@ -117,6 +118,7 @@ final class TrainingLoop {
         List<MeanMetric> outputLossTrackers = outputLossTrackers("");
         List<Metric> metrics = compiled.allMetrics();
         List<Variable> variables = model.trainableWeights();
+        boolean stopOnNaN = callbacks.stream().anyMatch(c -> c instanceof TerminateOnNaN);
 
         each(callbacks, c -> c.onTrainBegin(Map.of()));
         Map<String, Double> logs = new LinkedHashMap<>();
@@ -131,10 +133,14 @@ final class TrainingLoop {
                 final int b = step;
                 each(callbacks, c -> c.onTrainBatchBegin(b, Map.of()));
                 Element batch = pass.next();
-                trainStep(batch, variables, lossTracker, outputLossTrackers);
+                trainStep(batch, variables, lossTracker, outputLossTrackers, stopOnNaN);
                 Map<String, Double> batchLogs = logs(lossTracker, outputLossTrackers, metrics);
                 each(callbacks, c -> c.onTrainBatchEnd(b, batchLogs));
+                if (model.stopRequested()) {
+                    break; // as Keras: a callback that stops training in a batch hook ends the epoch there
+                }
             }
+            model.setEpochsCompleted(epoch + 1);
             logs = logs(lossTracker, outputLossTrackers, metrics);
             if (validation != null) {
                 Map<String, Double> val = run(validation, callbacks);
@@ -150,8 +156,13 @@ final class TrainingLoop {
         return history;
     }
 
+    /**
+     * One gradient step. A NaN or infinite loss fails, unless a {@link TerminateOnNaN} is listening:
+     * then the step is skipped (the weights keep their last finite values) and the loss is logged
+     * for the callback to stop training.
+     */
     private void trainStep(Element batch, List<Variable> variables, MeanMetric lossTracker,
-                           List<MeanMetric> outputLossTrackers) {
+                           List<MeanMetric> outputLossTrackers, boolean stopOnNaN) {
         List<Tensor> grads;
         List<Tensor> outputs;
         double total;
@@ -160,7 +171,11 @@ final class TrainingLoop {
             outputs = model.forward(batch.x(), true);
             Tensor loss = totalLoss(batch.y(), outputs, batch.sampleWeight(), outputLossTrackers, size);
             total = loss.item();
-            if (Double.isNaN(total) || Double.isInfinite(total)) {
+            if (!Double.isFinite(total) && stopOnNaN) {
+                lossTracker.add(total, size);
+                return;
+            }
+            if (!Double.isFinite(total)) {
                 throw new ArithmeticException("the loss became " + total + " at optimizer step "
                         + (compiled.optimizer().iterations() + 1) + "; lower the learning rate or check the data for extreme values");
             }

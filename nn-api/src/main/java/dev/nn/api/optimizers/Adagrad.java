@@ -28,6 +28,14 @@ public final class Adagrad extends Optimizer {
         return "adagrad";
     }
 
+    public float initialAccumulator() {
+        return initialAccumulator;
+    }
+
+    public float epsilon() {
+        return epsilon;
+    }
+
     @Override
     protected int slotCount() {
         return 1;

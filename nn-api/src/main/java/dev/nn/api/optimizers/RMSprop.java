@@ -31,6 +31,10 @@ public final class RMSprop extends Optimizer {
         return rho;
     }
 
+    public float epsilon() {
+        return epsilon;
+    }
+
     @Override
     protected int slotCount() {
         return 1;
