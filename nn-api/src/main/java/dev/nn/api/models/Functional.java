@@ -143,6 +143,44 @@ public final class Functional extends Model {
         return "Functional(" + name() + ", inputs " + inputNames() + ", outputs " + outputNames() + ")";
     }
 
+    /** Which call of which layer made a tensor: Keras's {@code [layer_name, node_index]}. */
+    public record CallRef(String layer, int callIndex) {
+    }
+
+    /** One layer call of the graph and the calls that made its inputs. */
+    public record Call(Layer layer, List<CallRef> inputs) {
+        public Call {
+            inputs = List.copyOf(inputs);
+        }
+    }
+
+    /** The layer calls after the inputs, in an order where each comes after those feeding it (for saving). */
+    public List<Call> calls() {
+        List<Call> out = new ArrayList<>();
+        for (LayerGraph.Node n : graph.nodes()) {
+            if (n.layer() instanceof InputLayer) {
+                continue;
+            }
+            List<CallRef> refs = new ArrayList<>();
+            for (Tensor in : n.inputs()) {
+                LayerGraph.Node p = graph.producer(in);
+                refs.add(new CallRef(p.layer().name(), p.callIndex()));
+            }
+            out.add(new Call(n.layer(), refs));
+        }
+        return out;
+    }
+
+    /** The calls that make the outputs, in output order. */
+    public List<CallRef> outputRefs() {
+        List<CallRef> out = new ArrayList<>();
+        for (Tensor t : graph.outputs()) {
+            LayerGraph.Node p = graph.producer(t);
+            out.add(new CallRef(p.layer().name(), p.callIndex()));
+        }
+        return out;
+    }
+
     /** The input layers, in input order. */
     public List<InputLayer> inputLayers() {
         List<InputLayer> out = new ArrayList<>();

@@ -70,6 +70,37 @@ class RoundTripTest {
     }
 
     @Test
+    void aFunctionalModelWithASharedLayerMergesAndTwoOutputsRoundTrips() {
+        Tensor wide = dev.nn.api.layers.Input.of("wide", 3);
+        Tensor deep = dev.nn.api.layers.Input.of("deep", 4);
+        Dense shared = new Dense(4, "relu");
+        Tensor h = shared.apply(shared.apply(deep));
+        Tensor sum = dev.nn.api.layers.Layers.add(h, deep);
+        Tensor concat = new dev.nn.api.layers.Concatenate("concat", -1).apply(List.of(wide, sum));
+        Tensor main = Dense.builder(1).name("main").build().apply(concat);
+        Tensor aux = Dense.builder(1).name("aux").build().apply(dev.nn.api.layers.Layers.average(h, sum));
+        dev.nn.api.models.Functional model = new dev.nn.api.models.Functional(List.of(wide, deep), List.of(main, aux), "wd");
+        model.seed(9);
+        model.compile(loss("mse"), dev.nn.api.models.CompileOptions.lossWeights(0.9, 0.1), optimizer("adam"));
+        TestData data = new TestData(4);
+        List<Tensor> xs = List.of(data.normal(1f, 5, 3), data.normal(1f, 5, 4));
+        model.fit(xs, List.of(data.normal(1f, 5, 1), data.normal(1f, 5, 1)), dev.nn.api.models.FitOptions.verbose(0));
+        Path file = dir.resolve("functional.nn");
+        model.save(file);
+
+        Model loaded = Models.load(file);
+        assertEquals(model.summary(), loaded.summary());
+        assertEquals(List.of("wide", "deep"), loaded.inputNames());
+        assertEquals(List.of("main", "aux"), loaded.outputNames());
+        List<Tensor> expected = model.predict(xs);
+        List<Tensor> actual = loaded.predict(xs);
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(expected.get(i).buffer(), actual.get(i).buffer());
+        }
+        assertArrayEquals(new double[] {0.9, 0.1}, loaded.lossWeights());
+    }
+
+    @Test
     void anUncompiledModelLoadsUncompiled() {
         Sequential model = new Sequential(new InputLayer(3), new Dense(2));
         Path file = dir.resolve("plain.nn");
