@@ -15,6 +15,7 @@ import dev.nn.api.layers.Flatten;
 import dev.nn.api.layers.InputLayer;
 import dev.nn.api.models.Sequential;
 import dev.nn.api.optimizers.SGD;
+import dev.nn.backend.onnx.export.OnnxExporter;
 import dev.nn.io.data.FashionMnist;
 import dev.nn.io.data.TrainTest;
 import dev.nn.io.plot.LearningCurves;
@@ -92,6 +93,12 @@ final class FashionMnistClassifier implements Example {
             out.printf(Locale.ROOT, "Test image %d: predicted %s (p = %.2f), true %s%n", i,
                     FashionMnist.CLASS_NAMES.get(best), p[i * 10 + best], FashionMnist.CLASS_NAMES.get((int) yTest.get(i)));
         }
+        Path saved = ctx.file("fashion_mnist_model.nn");
+        model.save(saved);
+        Path onnx = ctx.file("fashion_mnist_model.onnx");
+        OnnxExporter.export(model, onnx);
         out.println("Wrote " + curves.toAbsolutePath());
+        out.println("Wrote " + saved.toAbsolutePath() + " (nn model: nn summary, nn predict)");
+        out.println("Wrote " + onnx.toAbsolutePath() + " (ONNX, for onnxruntime and other runtimes)");
     }
 }

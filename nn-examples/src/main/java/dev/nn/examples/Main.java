@@ -11,8 +11,9 @@ import picocli.CommandLine.Parameters;
 
 /** The {@code nn} command: runs the chapter's examples and works with saved models. */
 @Command(name = "nn", mixinStandardHelpOptions = true, version = "nn 0.1.0",
-        description = "nn: deep learning for Java. Runs the chapter's examples.",
-        subcommands = {Main.Examples.class, Main.Run.class})
+        description = "nn: deep learning for Java. Runs the chapter's examples and works with saved models.",
+        subcommands = {Main.Examples.class, Main.Run.class, ModelCommands.Summary.class, ModelCommands.Export.class,
+                ModelCommands.Inspect.class, ModelCommands.Predict.class})
 public final class Main implements Callable<Integer> {
 
     static final List<Example> EXAMPLES = List.of(new ActivationFunctions(), new PerceptronIris(), new Xor(),
