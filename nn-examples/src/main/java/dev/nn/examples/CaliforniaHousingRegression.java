@@ -14,13 +14,7 @@ import dev.nn.api.layers.Normalization;
 import dev.nn.api.models.Sequential;
 import dev.nn.api.optimizers.Adam;
 import dev.nn.api.optimizers.SGD;
-import dev.nn.io.data.CaliforniaHousing;
-import dev.nn.io.data.DataSplit;
-import dev.nn.io.data.Split;
-import dev.nn.io.data.StandardScaler;
-import dev.nn.io.data.TrainTest;
 import dev.nn.io.plot.LearningCurves;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -40,25 +34,12 @@ final class CaliforniaHousingRegression implements Example {
         return "regression MLPs on California housing (SGD + standardization; Normalization layer + Adam, RMSE)";
     }
 
-    /** The book's splits: 11,610 train, 3,870 validation, 5,160 test (scikit-learn's, random_state 42). */
-    record Splits(Split train, Split valid, Split test) {
-        static Splits load() throws IOException {
-            Path csv = SharedData.find("california-housing/housing.csv");
-            Split all = csv != null ? CaliforniaHousing.fromCsv(csv) : CaliforniaHousing.load();
-            Tensor y = all.y().reshape(-1, 1);
-            TrainTest full = DataSplit.trainTestSplit(all.x(), y, 0.25, 42);
-            TrainTest inner = DataSplit.trainTestSplit(full.train().x(), full.train().y(), 0.25, 42);
-            return new Splits(inner.train(), inner.test(), full.test());
-        }
-    }
-
     @Override
     public void run(ExampleContext ctx) throws Exception {
-        Splits d = Splits.load();
-        StandardScaler scaler = StandardScaler.fit(d.train().x());
-        Tensor xTrain = scaler.transform(d.train().x());
-        Tensor xValid = scaler.transform(d.valid().x());
-        Tensor xTest = scaler.transform(d.test().x());
+        HousingData d = HousingData.load(false);
+        Tensor xTrain = d.xTrain();
+        Tensor xValid = d.xValid();
+        Tensor xTest = d.xTest();
 
         Sequential model = new Sequential(new InputLayer(8), new Dense(30, "relu"), new Dense(1));
         model.seed(42);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Callable<Integer> {
 
     static final List<Example> EXAMPLES = List.of(new ActivationFunctions(), new PerceptronIris(), new Xor(),
-            new FashionMnistClassifier(), new CaliforniaHousingRegression());
+            new FashionMnistClassifier(), new CaliforniaHousingRegression(), new WideAndDeep(), new Subclassing(),
+            new SaveAndRestore(), new TensorBoardLogs());
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));

@@ -79,4 +79,37 @@ class ExamplesTest {
         assertTrue(out.contains("Non-trainable params: 17"), out);
         assertPng(dir.resolve("california-housing/learning_curves_adam.png"));
     }
+
+    @Test
+    void wideAndDeep() throws Exception {
+        String out = run("wide-and-deep");
+        assertTrue(out.contains("Total params: 1,239"), out);
+        assertTrue(out.contains("One input, test MSE") && out.contains("Two inputs, test MSE")
+                && out.contains("Auxiliary output, test losses: total"), out);
+        assertPng(dir.resolve("wide-and-deep/learning_curves_aux_output.png"));
+    }
+
+    @Test
+    void subclassing() throws Exception {
+        String out = run("subclassing");
+        assertTrue(out.contains("Test losses: total") && out.contains("main_output (Dense)"), out);
+    }
+
+    @Test
+    void callbacks() throws Exception {
+        String out = run("callbacks");
+        assertTrue(out.contains("Best checkpoint (val_loss"), out);
+        assertTrue(out.contains("Epoch=0, val/train="), out);
+        assertTrue(out.contains("the loaded model predicts the same: true"), out);
+        assertTrue(Files.exists(dir.resolve("callbacks/my_weights.safetensors")));
+    }
+
+    @Test
+    void tensorboard() throws Exception {
+        String out = run("tensorboard");
+        assertTrue(out.contains("tensorboard --logdir"), out);
+        try (var runs = Files.list(dir.resolve("tensorboard/my_logs"))) {
+            assertEquals(2, runs.count());
+        }
+    }
 }
