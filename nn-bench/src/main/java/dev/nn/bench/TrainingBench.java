@@ -1,0 +1,84 @@
+package dev.nn.bench;
+
+import static dev.nn.api.models.CompileOptions.loss;
+import static dev.nn.api.models.CompileOptions.metrics;
+import static dev.nn.api.models.CompileOptions.optimizer;
+import static dev.nn.api.models.FitOptions.batchSize;
+import static dev.nn.api.models.FitOptions.callbacks;
+import static dev.nn.api.models.FitOptions.epochs;
+import static dev.nn.api.models.FitOptions.verbose;
+
+import dev.nn.api.Tensor;
+import dev.nn.api.backend.Backends;
+import dev.nn.api.callbacks.Callback;
+import dev.nn.api.layers.Dense;
+import dev.nn.api.layers.Flatten;
+import dev.nn.api.layers.InputLayer;
+import dev.nn.api.models.Sequential;
+import dev.nn.api.optimizers.SGD;
+import dev.nn.io.data.FashionMnist;
+import dev.nn.io.data.TrainTest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains the Fashion-MNIST MLP 784-300-100-10 (ReLU, softmax cross-entropy, SGD 0.01, as
+ * ../shared/bench/torch_mlp.py does) and prints one line of key=value pairs: samples per second
+ * (median of the epochs after the first, validation excluded), test accuracy, peak resident memory.
+ *
+ * <p>Usage: {@code TrainingBench BATCH THREADS EPOCHS} (bench/run.sh starts it once per setting, a
+ * new JVM each, so thread counts and memory figures don't mix).
+ */
+public final class TrainingBench {
+
+    private TrainingBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int batch = Integer.parseInt(args[0]);
+        int threads = Integer.parseInt(args[1]);
+        int epochs = Integer.parseInt(args[2]);
+        Backends.use("vector", threads);
+        TrainTest data = FashionMnist.load();
+        Tensor x = data.train().x().rows(0, 55_000);
+        Tensor y = data.train().y().rows(0, 55_000);
+        Sequential model = new Sequential(new InputLayer(28, 28), new Flatten(), new Dense(300, "relu"),
+                new Dense(100, "relu"), new Dense(10, "softmax"));
+        model.seed(42);
+        model.compile(loss("sparse_categorical_crossentropy"), optimizer(new SGD(0.01)), metrics("accuracy"));
+        EpochTimer timer = new EpochTimer();
+        model.fit(x, y, epochs(epochs), batchSize(batch), callbacks(timer), verbose(0));
+        double accuracy = model.evaluate(data.test().x(), data.test().y(), batchSize(1024)).get("accuracy");
+        double[] rates = timer.seconds.stream().mapToDouble(s -> x.dim(0) / s).toArray();
+        double steady = median(rates.length > 1 ? Arrays.copyOfRange(rates, 1, rates.length) : rates);
+        System.out.printf(Locale.ROOT, "batch=%d threads=%d epochs=%d samples_per_s=%.0f first_epoch_samples_per_s=%.0f "
+                        + "test_accuracy=%.4f peak_rss_mb=%.0f%n", batch, threads, epochs, steady, rates[0], accuracy,
+                Memory.peakResidentMb());
+        Backends.current().close();
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** Wall time of each epoch's training steps (validation and callbacks after it excluded). */
+    private static final class EpochTimer extends Callback {
+        final List<Double> seconds = new ArrayList<>();
+        private long start;
+
+        @Override
+        public void onEpochBegin(int epoch, Map<String, Double> logs) {
+            start = System.nanoTime();
+        }
+
+        @Override
+        public void onEpochEnd(int epoch, Map<String, Double> logs) {
+            seconds.add((System.nanoTime() - start) / 1e9);
+        }
+    }
+}
