@@ -59,9 +59,14 @@ public final class HyperParameters {
         this.sampler = sampler;
     }
 
-    /** Fixed values, such as a tuner's best; parameters not among them take their default. */
+    /**
+     * Fixed values, such as a tuner's best: {@link #values()} and {@link #get} give them at once,
+     * and a build reads them (parameters not among them take their default).
+     */
     public static HyperParameters of(Map<String, Object> values) {
-        return new HyperParameters(new SearchSpace(), values, null);
+        HyperParameters hp = new HyperParameters(new SearchSpace(), Map.of(), null);
+        hp.active.putAll(values);
+        return hp;
     }
 
     // ---- declarations ----------------------------------------------------------------------
@@ -160,26 +165,23 @@ public final class HyperParameters {
 
     private Object value(HyperParameter declared) {
         HyperParameter p = space.register(declared);
-        Object v = active.get(p.name());
-        if (v == null) {
-            Object given = proposed.get(p.name());
-            v = given != null ? p.coerce(given) : sampler != null ? p.sample(sampler) : p.defaultValue();
-            active.put(p.name(), v);
-        }
+        Object known = active.containsKey(p.name()) ? active.get(p.name()) : proposed.get(p.name());
+        // coerce: values read back from JSON come as Long or Double whatever the parameter's type
+        Object v = known != null ? p.coerce(known) : sampler != null ? p.sample(sampler) : p.defaultValue();
+        active.put(p.name(), v);
         return v;
     }
 
     // ---- reading ---------------------------------------------------------------------------
 
     /**
-     * The value of a parameter declared in this build, or else given to {@link #of} (a
-     * cross-validated search gives its sampled values this way); fails with the names there are.
+     * The value of a parameter declared in this build or given to {@link #of} (a cross-validated
+     * search gives its sampled values this way); fails with the names there are.
      */
     public Object get(String name) {
-        Object v = active.containsKey(name) ? active.get(name) : proposed.get(name);
+        Object v = active.get(name);
         if (v == null) {
-            throw new IllegalArgumentException("no hyperparameter '" + name + "'; active: " + active.keySet()
-                    + ", given: " + proposed.keySet());
+            throw new IllegalArgumentException("no hyperparameter '" + name + "'; there are " + active.keySet());
         }
         return v;
     }
