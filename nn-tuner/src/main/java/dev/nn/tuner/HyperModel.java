@@ -21,6 +21,9 @@ import dev.nn.api.models.Model;
  *     }
  * }
  * }</pre>
+ *
+ * <p>A search seeds each model right after {@code build} ({@code model.seed(...)}), which draws
+ * its initial weights again; so set weights or adapt layers in {@code fit}, not in {@code build}.
  */
 @FunctionalInterface
 public interface HyperModel {

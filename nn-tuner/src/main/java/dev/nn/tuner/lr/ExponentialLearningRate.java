@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * Multiplies the learning rate by a factor after every batch and records each batch's rate and
  * loss: the sweep behind a learning-rate finder. With a stop factor it stops recording, and asks
- * training to stop, once a batch loss exceeds that many times the lowest so far; the rate then
- * goes back to where the sweep began so that any batches still to come cannot diverge.
+ * training to stop, once the smoothed loss ({@link SmoothedLoss}; single batches are too noisy)
+ * exceeds that many times its lowest so far; the rate then goes back to where the sweep began so
+ * that any batches still to come cannot diverge.
  *
  * <p>The "loss" of a batch hook is the epoch's running mean; each batch's own loss is recovered
  * as (b + 1)·mean_b − b·mean_(b−1), exact while batches have equal sizes (all but the last).
@@ -21,6 +22,7 @@ public final class ExponentialLearningRate extends Callback {
     private final List<Double> rates = new ArrayList<>();
     private final List<Double> losses = new ArrayList<>();
     private double previousMean;
+    private final SmoothedLoss smoothed = new SmoothedLoss();
     private double lowest = Double.POSITIVE_INFINITY;
     private double firstRate = Double.NaN;
     private boolean stopped;
@@ -30,7 +32,7 @@ public final class ExponentialLearningRate extends Callback {
         this(factor, Double.POSITIVE_INFINITY);
     }
 
-    /** @param stopFactor stop once a batch loss exceeds this many times the lowest (4 is usual) */
+    /** @param stopFactor stop once the smoothed loss exceeds this many times its lowest (4 is usual) */
     public ExponentialLearningRate(double factor, double stopFactor) {
         if (!(factor > 1) || !(stopFactor > 1)) {
             throw new IllegalArgumentException("factor and stop factor must exceed 1, got " + factor + " and " + stopFactor);
@@ -58,8 +60,9 @@ public final class ExponentialLearningRate extends Callback {
         }
         rates.add(rate);
         losses.add(loss);
-        lowest = Math.min(lowest, loss);
-        if (!Double.isFinite(loss) || loss > stopFactor * lowest) {
+        double smooth = smoothed.add(loss);
+        lowest = Math.min(lowest, smooth);
+        if (!Double.isFinite(smooth) || smooth > stopFactor * lowest) {
             stopped = true;
             model().stopTraining();
             model().optimizer().setLearningRate(firstRate);
