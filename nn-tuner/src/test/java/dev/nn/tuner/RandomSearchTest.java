@@ -49,6 +49,33 @@ class RandomSearchTest {
         assertTrue(Math.abs(Math.log10(best) + 2) < 0.25, "best lr " + best);
     }
 
+    /** Each execution trains a model of its own (other initial weights); the score is their mean. */
+    @Test
+    void executionsPerTrialAverageTheirScores() {
+        List<Double> seen = new java.util.ArrayList<>();
+        HyperModel byInitialWeight = new HyperModel() {
+            @Override
+            public Model build(HyperParameters hp) {
+                hp.Int("units", 1, 4);
+                return Toy.linear();
+            }
+
+            @Override
+            public dev.nn.api.callbacks.History fit(HyperParameters hp, Model model, Tensor x, Tensor y,
+                                                    dev.nn.api.models.FitOptions.FitOption... options) {
+                double w = model.getWeights().get(0).toArray()[0];
+                seen.add(w);
+                return Toy.history(w, 1);
+            }
+        };
+        Tuner tuner = new RandomSearch(byInitialWeight, TunerOptions.defaults().maxTrials(1).executionsPerTrial(2)
+                .directory(dir).projectName("executions"));
+        tuner.search(x, y);
+        assertEquals(2, seen.size());
+        assertTrue(!seen.get(0).equals(seen.get(1)), "two initializations: " + seen);
+        assertEquals((seen.get(0) + seen.get(1)) / 2, tuner.trials().get(0).score(), 1e-12);
+    }
+
     /** The best model comes back with the weights its trial saved. */
     @Test
     void bestModelsAreRebuiltWithTheirSavedWeights() throws Exception {
