@@ -36,11 +36,11 @@ final class ResultsSummary {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Results summary: objective %s, best %d of %d trials%n",
                 objective, best.size(), total));
         for (List<String> r : rows) {
+            StringBuilder line = new StringBuilder();
             for (int c = 0; c < r.size(); c++) {
-                out.append(String.format("%-" + (width[c] + 2) + "s", r.get(c)));
+                line.append(String.format("%-" + (width[c] + 2) + "s", r.get(c)));
             }
-            out.setLength(out.length() - 2);
-            out.append('\n');
+            out.append(line.toString().stripTrailing()).append('\n');
         }
         return out.toString();
     }
