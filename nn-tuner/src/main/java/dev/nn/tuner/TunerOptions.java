@@ -1,6 +1,6 @@
 package dev.nn.tuner;
 
-import dev.nn.tuner.store.RawWeightStore;
+import dev.nn.tuner.store.ModelFileWeightStore;
 import dev.nn.tuner.store.WeightStore;
 import java.nio.file.Path;
 
@@ -30,7 +30,7 @@ public record TunerOptions(Objective objective, int maxTrials, int executionsPer
 
     public static TunerOptions defaults() {
         return new TunerOptions(Objective.minimize("val_loss"), 10, 1, 0, Path.of("tuner"), "untitled_project", false, 1,
-                new RawWeightStore());
+                new ModelFileWeightStore());
     }
 
     public TunerOptions objective(Objective o) {

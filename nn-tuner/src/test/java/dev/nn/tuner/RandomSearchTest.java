@@ -99,7 +99,7 @@ class RandomSearchTest {
         Trial best = tuner.bestTrials(1).get(0);
         Model m = tuner.bestModels(1).get(0);
         assertEquals(best.score(), m.evaluate(x, y).get("loss"), 1e-6);
-        assertTrue(Files.exists(dir.resolve("weights").resolve(best.id()).resolve("weights.bin")));
+        assertTrue(Files.exists(dir.resolve("weights").resolve(best.id()).resolve("weights.safetensors")));
         // a new tuner on the same directory (another JVM, say) reads the results back
         Tuner reopened = new RandomSearch(toy, TunerOptions.defaults().maxTrials(3).directory(dir).projectName("weights"));
         assertEquals(best, reopened.bestTrials(1).get(0));

@@ -4,11 +4,7 @@ import dev.nn.api.models.Model;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/**
- * Keeps a trial's weights in its directory. The tuner only needs this much, so the model file of
- * dev.nn.api.saving ({@code Model.saveWeights}/{@code loadWeights}) can replace
- * {@link RawWeightStore} once it lands, by a two-line implementation.
- */
+/** Keeps a trial's weights in its directory ({@link ModelFileWeightStore} by default). */
 public interface WeightStore {
 
     /** Writes every weight of the (built) model into {@code dir}. */
