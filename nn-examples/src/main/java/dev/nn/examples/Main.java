@@ -18,7 +18,8 @@ public final class Main implements Callable<Integer> {
 
     static final List<Example> EXAMPLES = List.of(new ActivationFunctions(), new PerceptronIris(), new Xor(),
             new FashionMnistClassifier(), new CaliforniaHousingRegression(), new WideAndDeep(), new Subclassing(),
-            new SaveAndRestore(), new TensorBoardLogs());
+            new SaveAndRestore(), new TensorBoardLogs(), new HyperparameterSearch(), new LearningRateFinderExample(),
+            new MnistDeepMlp());
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));

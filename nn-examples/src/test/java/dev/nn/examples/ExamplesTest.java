@@ -112,4 +112,29 @@ class ExamplesTest {
             assertEquals(2, runs.count());
         }
     }
+
+    @Test
+    void hyperparameterSearch() throws Exception {
+        String out = run("hyperparameter-search");
+        assertTrue(out.contains("Best val_accuracy") && out.contains("n_hidden="), out);
+        assertTrue(out.contains("Best model reloaded, test accuracy"), out);
+    }
+
+    @Test
+    void learningRateFinder() throws Exception {
+        String out = run("lr-finder");
+        Matcher m = Pattern.compile("Suggested learning rate: ([0-9.e-]+)").matcher(out);
+        assertTrue(m.find(), out);
+        double rate = Double.parseDouble(m.group(1));
+        assertTrue(rate > 0.01 && rate < 1, "suggested " + rate);
+        assertPng(dir.resolve("lr-finder/lr_finder.png"));
+    }
+
+    @Test
+    void mnistDeepMlpFallsBackToFashionMnistWhenMnistIsAbsent() throws Exception {
+        String out = run("mnist-deep-mlp");
+        assertTrue(out.contains("the learning-rate finder suggests"), out);
+        assertTrue(out.contains("test accuracy of the best checkpoint"), out);
+        assertTrue(Files.exists(dir.resolve("mnist-deep-mlp/my_mnist_model.nn")));
+    }
 }
