@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# One run, one table: nn against OpenBLAS (GEMM) and PyTorch (training) on this machine, with ratios.
+#   bash bench/run.sh [EPOCHS]        (default 3 epochs per training setting; takes about 10 minutes)
+# Needs (as root): apt-get install -y python3-torch python3-numpy python3-threadpoolctl \
+#   dataset-fashion-mnist libopenblas0-pthread
+# Debian's OpenBLAS takes this CPU (Zen 4) for "Prescott" and runs its slowest kernels; the peers
+# are run with OPENBLAS_CORETYPE=SkylakeX (AVX-512), their best here. Keep other work off the
+# machine while it runs: 2 cores, and both benchmarks use both for the 2-thread rows.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EPOCHS=${1:-3}
+OUT=${BENCH_OUT:-target/bench}
+mkdir -p "$OUT"
+PY=/usr/bin/python3
+SHARED=${NN_SHARED_BENCH:-../shared/bench}
+JAVA=$(ls -d /usr/lib/jvm/*25*/bin/java | head -1)
+JVM="$JAVA --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+PEER_ENV="OPENBLAS_CORETYPE=SkylakeX OMP_WAIT_POLICY=PASSIVE"
+
+mvn -q -B -DskipTests package >&2
+mvn -q -B -pl nn-backend-vector test-compile >&2
+CP_BENCH="nn-bench/target/nn-bench.jar:nn-bench/target/lib/*"
+CP_GEMM="nn-api/target/classes:nn-backend-vector/target/classes:nn-backend-vector/target/test-classes"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/load.txt"
+
+for t in 1 2; do
+  echo "== GEMM, $t thread(s)" >&2
+  $JVM -cp "$CP_GEMM" dev.nn.backend.vector.GemmBench "$t" > "$OUT/gemm_nn_$t.txt"
+  env $PEER_ENV OPENBLAS_NUM_THREADS=$t $PY "$SHARED/matmul_bench.py" --lib numpy --threads $t --sizes 1024,2048 \
+    > "$OUT/gemm_numpy_$t.txt"
+  env $PEER_ENV OPENBLAS_NUM_THREADS=$t $PY "$SHARED/matmul_bench.py" --lib torch --threads $t --sizes "" --mlp \
+    --batches 32,256 > "$OUT/gemm_torch_$t.txt"
+done
+
+for b in 32 256; do
+  for t in 1 2; do
+    echo "== training, batch $b, $t thread(s)" >&2
+    $JVM -Xmx640m -XX:+UseParallelGC -cp "$CP_BENCH" dev.nn.bench.TrainingBench $b $t "$EPOCHS" 2>/dev/null \
+      | grep '^batch=' > "$OUT/train_nn_${b}_$t.txt"
+    (cd "$SHARED" && env $PEER_ENV $PY torch_mlp.py --epochs "$EPOCHS" --batch $b --threads $t --blas-threads $t) \
+      > "$OUT/train_torch_${b}_$t.txt"
+  done
+done
+
+for t in 1 2; do
+  echo "== predict, $t thread(s)" >&2
+  $JVM -cp "$CP_BENCH" dev.nn.bench.PredictBench $t 2>/dev/null | grep '^runtime=' > "$OUT/predict_$t.txt"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load.txt"
+
+$PY bench/table.py "$OUT"
