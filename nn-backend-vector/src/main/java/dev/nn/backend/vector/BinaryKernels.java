@@ -7,7 +7,11 @@ import dev.nn.api.backend.BinaryOp;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 
-/** Element-wise binary operations, with b repeated along a (row broadcasting). */
+/**
+ * Element-wise binary operations, with b repeated along a (row broadcasting). One loop per op,
+ * masked on every step, for the reason given in {@link UnaryKernels}: a shared loop calling a
+ * switch over the ops gets the switch compiled on its own and then boxes every vector.
+ */
 final class BinaryKernels {
 
     private BinaryKernels() {
@@ -20,40 +24,110 @@ final class BinaryKernels {
             return;
         }
         for (int off = 0; off < n; off += bLength) {
-            int i = 0;
-            for (int bound = F.loopBound(bLength); i < bound; i += L) {
-                FloatVector x = FloatVector.fromArray(F, a, off + i);
-                apply(op, x, FloatVector.fromArray(F, b, i)).intoArray(out, off + i);
-            }
-            if (i < bLength) {
-                VectorMask<Float> m = F.indexInRange(i, bLength);
-                FloatVector x = FloatVector.fromArray(F, a, off + i, m);
-                apply(op, x, FloatVector.fromArray(F, b, i, m)).intoArray(out, off + i, m);
+            switch (op) {
+                case ADD -> add(a, b, out, off, bLength);
+                case SUB -> sub(a, b, out, off, bLength);
+                case MUL -> mul(a, b, out, off, bLength);
+                case DIV -> div(a, b, out, off, bLength);
+                case MAX -> max(a, b, out, off, bLength);
+                case MIN -> min(a, b, out, off, bLength);
             }
         }
     }
 
     /** {@code out[i] = a[i] op s}. */
     static void scalar(BinaryOp op, float[] a, float s, float[] out, int n) {
-        FloatVector sv = FloatVector.broadcast(F, s);
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += L) {
-            apply(op, FloatVector.fromArray(F, a, i), sv).intoArray(out, i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            apply(op, FloatVector.fromArray(F, a, i, m), sv).intoArray(out, i, m);
+        switch (op) {
+            case ADD -> add(a, s, out, n);
+            case SUB -> sub(a, s, out, n);
+            case MUL -> mul(a, s, out, n);
+            case DIV -> div(a, s, out, n);
+            case MAX -> max(a, s, out, n);
+            case MIN -> min(a, s, out, n);
         }
     }
 
-    private static FloatVector apply(BinaryOp op, FloatVector a, FloatVector b) {
-        return switch (op) {
-            case ADD -> a.add(b);
-            case SUB -> a.sub(b);
-            case MUL -> a.mul(b);
-            case DIV -> a.div(b);
-            case MAX -> a.max(b);
-            case MIN -> a.min(b);
-        };
+    private static void add(float[] a, float[] b, float[] out, int off, int len) {
+        for (int i = 0; i < len; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, len);
+            FloatVector.fromArray(F, a, off + i, m).add(FloatVector.fromArray(F, b, i, m)).intoArray(out, off + i, m);
+        }
+    }
+
+    private static void add(float[] a, float s, float[] out, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector.fromArray(F, a, i, m).add(s).intoArray(out, i, m);
+        }
+    }
+
+    private static void sub(float[] a, float[] b, float[] out, int off, int len) {
+        for (int i = 0; i < len; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, len);
+            FloatVector.fromArray(F, a, off + i, m).sub(FloatVector.fromArray(F, b, i, m)).intoArray(out, off + i, m);
+        }
+    }
+
+    private static void sub(float[] a, float s, float[] out, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector.fromArray(F, a, i, m).sub(s).intoArray(out, i, m);
+        }
+    }
+
+    private static void mul(float[] a, float[] b, float[] out, int off, int len) {
+        for (int i = 0; i < len; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, len);
+            FloatVector.fromArray(F, a, off + i, m).mul(FloatVector.fromArray(F, b, i, m)).intoArray(out, off + i, m);
+        }
+    }
+
+    private static void mul(float[] a, float s, float[] out, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector.fromArray(F, a, i, m).mul(s).intoArray(out, i, m);
+        }
+    }
+
+    private static void div(float[] a, float[] b, float[] out, int off, int len) {
+        for (int i = 0; i < len; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, len);
+            FloatVector.fromArray(F, a, off + i, m).div(FloatVector.fromArray(F, b, i, m)).intoArray(out, off + i, m);
+        }
+    }
+
+    private static void div(float[] a, float s, float[] out, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector.fromArray(F, a, i, m).div(s).intoArray(out, i, m);
+        }
+    }
+
+    private static void max(float[] a, float[] b, float[] out, int off, int len) {
+        for (int i = 0; i < len; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, len);
+            FloatVector.fromArray(F, a, off + i, m).max(FloatVector.fromArray(F, b, i, m)).intoArray(out, off + i, m);
+        }
+    }
+
+    private static void max(float[] a, float s, float[] out, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector.fromArray(F, a, i, m).max(s).intoArray(out, i, m);
+        }
+    }
+
+    private static void min(float[] a, float[] b, float[] out, int off, int len) {
+        for (int i = 0; i < len; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, len);
+            FloatVector.fromArray(F, a, off + i, m).min(FloatVector.fromArray(F, b, i, m)).intoArray(out, off + i, m);
+        }
+    }
+
+    private static void min(float[] a, float s, float[] out, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector.fromArray(F, a, i, m).min(s).intoArray(out, i, m);
+        }
     }
 }

@@ -25,14 +25,14 @@ final class DenseEpilogue implements TileEpilogue {
     public void apply(float[] c, int ldc, int i0, int j0, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             int row = (i0 + r) * ldc + j0;
-            for (int v = 0; v < cols; v += L) {
-                VectorMask<Float> m = F.indexInRange(v, cols);
-                FloatVector y = FloatVector.fromArray(F, c, row + v, m);
-                if (bias != null) {
-                    y = y.add(FloatVector.fromArray(F, bias, j0 + v, m));
+            if (bias != null) {
+                for (int v = 0; v < cols; v += L) {
+                    VectorMask<Float> m = F.indexInRange(v, cols);
+                    FloatVector.fromArray(F, c, row + v, m).add(FloatVector.fromArray(F, bias, j0 + v, m))
+                            .intoArray(c, row + v, m);
                 }
-                UnaryKernels.value(activation, alpha, y).intoArray(c, row + v, m);
             }
+            UnaryKernels.apply(activation, alpha, c, c, row, cols);
         }
     }
 

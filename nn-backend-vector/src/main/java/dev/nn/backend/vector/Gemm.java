@@ -15,8 +15,8 @@ import jdk.incubator.vector.VectorMask;
 /**
  * Packed, cache-blocked GEMM split over a {@link WorkerPool}.
  *
- * <p>Each part owns a contiguous range of MR-row panels or of NR-column slivers of C (whichever
- * dimension has more tiles) and computes it alone, k blocks in ascending order. Because a tile's
+ * <p>Each part owns a contiguous range of MR-row panels or of NR-column slivers of C (see
+ * {@link #splitRows}) and computes it alone, k blocks in ascending order. Because a tile's
  * arithmetic does not depend on who computes it, the result is bit-identical for any thread count.
  * One call runs at a time (calls are serialized), so the fields describing it are plain fields.
  */
@@ -74,12 +74,10 @@ final class Gemm implements WorkerPool.Parts {
         this.c = c;
         this.accumulate = accumulate;
         this.epilogue = epilogue;
-        int rowTiles = Packing.ceil(m, MR);
-        int colTiles = Packing.ceil(n, NR);
-        splitRows = rowTiles >= colTiles;
-        tiles = splitRows ? rowTiles : colTiles;
-        boolean small = (long) m * n * k < SERIAL_WORK;
-        parts = small ? 1 : Math.min(pool.size(), tiles);
+        int threads = (long) m * n * k < SERIAL_WORK ? 1 : pool.size();
+        splitRows = splitRows(threads);
+        tiles = splitRows ? Packing.ceil(m, MR) : Packing.ceil(n, NR);
+        parts = Math.min(threads, tiles);
         try {
             pool.run(this, parts);
         } finally {
@@ -88,6 +86,21 @@ final class Gemm implements WorkerPool.Parts {
             this.c = null;
             this.epilogue = null;
         }
+    }
+
+    /**
+     * Whether parts should own rows rather than columns of C, by a rough count of cycles of the
+     * slowest part: its multiply-adds (32 a cycle), including the idle share when the tiles do
+     * not divide evenly, plus the packing every part repeats, of all of B when rows are split or
+     * all of A when columns are. Packing costs about 0.1 cycle an element for a row copy, 0.25
+     * for a vector copy and 1 for a gather (transposed operands).
+     */
+    private boolean splitRows(int threads) {
+        double rowTiles = Packing.ceil(m, MR);
+        double colTiles = Packing.ceil(n, NR);
+        double byRows = Math.ceil(rowTiles / threads) * MR * n * k / 32.0 + (double) k * n * (transB ? 1 : 0.25);
+        double byCols = Math.ceil(colTiles / threads) * NR * m * k / 32.0 + (double) m * k * (transA ? 1 : 0.1);
+        return byRows <= byCols;
     }
 
     @Override

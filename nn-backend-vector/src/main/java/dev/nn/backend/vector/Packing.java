@@ -13,8 +13,8 @@ import jdk.incubator.vector.FloatVector;
  * Copies blocks of op(A) and op(B) into the layouts {@link MicroKernel} reads, padding the
  * edges with zeros so the kernel always runs full tiles.
  * <ul>
- *   <li>A block, rows [i0, i0+mc) × depth [p0, p0+kc): panel q of MR rows at q·MR·KC,
- *       row r of the panel at +r·KC (a plain row copy when A is not transposed);</li>
+ *   <li>A block, rows [i0, i0+mc) × depth [p0, p0+kc): row r at r·KC, so panel q of MR rows
+ *       starts at q·MR·KC (a plain row copy when A is not transposed, gathers when it is);</li>
  *   <li>B panel, depth [p0, p0+kc) × columns [j0, j0+nc): sliver s of NR columns at s·NR·KC,
  *       step p at +p·NR.</li>
  * </ul>
@@ -29,7 +29,7 @@ final class Packing {
         float[] dst = ws.a;
         int rows = ceil(mc, MR) * MR;
         for (int r = 0; r < rows; r++) {
-            int off = (r / MR) * MR * KC + (r % MR) * KC;
+            int off = r * KC;
             int i = i0 + r;
             if (r >= mc) {
                 Arrays.fill(dst, off, off + kc, 0f);

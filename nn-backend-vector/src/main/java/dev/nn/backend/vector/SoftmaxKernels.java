@@ -38,16 +38,12 @@ final class SoftmaxKernels {
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
             FloatVector dotLanes = FloatVector.zero(F);
-            int c = 0;
-            for (int bound = F.loopBound(cols); c < bound; c += L) {
-                dotLanes = FloatVector.fromArray(F, dy, o + c).fma(FloatVector.fromArray(F, y, o + c), dotLanes);
-            }
-            if (c < cols) {
+            for (int c = 0; c < cols; c += L) {
                 VectorMask<Float> m = F.indexInRange(c, cols);
                 dotLanes = FloatVector.fromArray(F, dy, o + c, m).fma(FloatVector.fromArray(F, y, o + c, m), dotLanes);
             }
             float dot = dotLanes.reduceLanes(VectorOperators.ADD);
-            for (c = 0; c < cols; c += L) {
+            for (int c = 0; c < cols; c += L) {
                 VectorMask<Float> m = F.indexInRange(c, cols);
                 FloatVector yv = FloatVector.fromArray(F, y, o + c, m);
                 yv.mul(FloatVector.fromArray(F, dy, o + c, m).sub(dot)).intoArray(dx, o + c, m);

@@ -37,16 +37,33 @@ public final class VectorBackend implements Backend {
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float[] a, float[] b, float[] c, boolean accumulate) {
+        checkGemm(m, n, k, a, b, c);
         gemm.multiply(transA, transB, m, n, k, a, b, c, accumulate, null);
     }
 
     @Override
     public void dense(float[] x, float[] w, float[] bias, float[] y, int m, int k, int n,
                       UnaryOp activation, float alpha) {
+        checkGemm(m, n, k, x, w, y);
+        if (bias != null && bias.length < n) {
+            throw new IllegalArgumentException("dense: bias has " + bias.length + " values, needs " + n);
+        }
         // gemm() serializes calls, and the shared epilogue is only touched inside it
         synchronized (gemm) {
             gemm.multiply(false, false, m, n, k, x, w, y, false, denseEpilogue.set(bias, activation, alpha));
             denseEpilogue.clear();
+        }
+    }
+
+    /** Short arrays would fail deep inside a worker thread; say which one here instead. */
+    private static void checkGemm(int m, int n, int k, float[] a, float[] b, float[] c) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("gemm: negative size m=" + m + " n=" + n + " k=" + k);
+        }
+        if (a.length < (long) m * k || b.length < (long) k * n || c.length < (long) m * n) {
+            throw new IllegalArgumentException("gemm " + m + "x" + k + " · " + k + "x" + n + ": arrays hold "
+                    + a.length + ", " + b.length + " and " + c.length + " values, need at least "
+                    + (long) m * k + ", " + (long) k * n + " and " + (long) m * n);
         }
     }
 

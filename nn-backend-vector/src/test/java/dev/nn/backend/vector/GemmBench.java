@@ -15,6 +15,18 @@ import java.util.Random;
  * </pre>
  * The optional first argument lists thread counts (default "1,2"); the second keeps only the
  * shapes whose name contains it.
+ *
+ * <p>The peer, OpenBLAS through numpy (and torch for the MLP shapes, whose layouts differ from
+ * these but whose flop counts match), run right after in the same session:
+ * <pre>
+ * OPENBLAS_NUM_THREADS=T OMP_WAIT_POLICY=PASSIVE OPENBLAS_CORETYPE=SkylakeX \
+ *     /usr/bin/python3 /work/shared/bench/matmul_bench.py --lib numpy --threads T \
+ *     --sizes 1024,2048 --mlp --batches 32,256
+ * </pre>
+ * On the VM this was written on, OpenBLAS detects the CPU as "Prescott" (about 35 GFLOP/s)
+ * unless OPENBLAS_CORETYPE is set, and Debian's numpy used the netlib reference BLAS
+ * (about 5 GFLOP/s) until libopenblas0-pthread was put on LD_LIBRARY_PATH. Other processes on
+ * a 2-core machine change the 2-thread figures by a factor of 2 or more: note the load average.
  */
 public final class GemmBench {
 

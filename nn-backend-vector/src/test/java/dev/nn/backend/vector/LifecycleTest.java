@@ -1,5 +1,6 @@
 package dev.nn.backend.vector;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +29,35 @@ class LifecycleTest {
         be.close();
         assertEquals(before, workerThreads(), "close() left worker threads running");
         assertThrows(IllegalStateException.class, () -> be.gemm(false, false, 128, 128, 128, a, a, c, false));
+    }
+
+    @Test
+    void shortArraysAreRejectedAndTheBackendKeepsWorking() {
+        try (VectorBackend be = new VectorBackend(2); VectorBackend single = new VectorBackend(1)) {
+            float[] a = Close.random(new Random(2), 64 * 64, -1f, 1f);
+            assertThrows(IllegalArgumentException.class,
+                    () -> be.gemm(false, false, 64, 64, 64, a, a, new float[10], false));
+            float[] want = new float[64 * 64];
+            float[] got = new float[64 * 64];
+            single.gemm(false, false, 64, 64, 64, a, a, want, false);
+            be.gemm(false, false, 64, 64, 64, a, a, got, false);
+            assertArrayEquals(want, got, 0f);
+        }
+    }
+
+    @Test
+    void aFailingPartIsReportedAndEveryPartOfTheNextRunRunsOnce() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.run((part, thread) -> {
+                if (part == 1) {
+                    throw new ArithmeticException("part 1 fails");
+                }
+            }, 2));
+            assertEquals(ArithmeticException.class, e.getCause().getClass());
+            int[] ran = new int[2];
+            pool.run((part, thread) -> ran[part]++, 2);
+            assertArrayEquals(new int[] {1, 1}, ran);
+        }
     }
 
     @Test

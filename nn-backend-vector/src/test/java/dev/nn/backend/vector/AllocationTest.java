@@ -1,0 +1,86 @@
+package dev.nn.backend.vector;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.nn.api.backend.BinaryOp;
+import dev.nn.api.backend.UnaryOp;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Once the JIT has compiled the kernels, a training step's calls allocate nothing: no boxed
+ * vectors, no per-call buffers. Rounds repeat until one allocates nothing, because how soon the
+ * JIT finishes depends on the machine and its load; only a kernel that keeps allocating fails,
+ * and the message says which call it was.
+ */
+class AllocationTest {
+
+    private static final long GIVE_UP_NANOS = 60_000_000_000L;
+    private static final int STEPS = 200;
+
+    private final com.sun.management.ThreadMXBean mx =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final long[] perCall = new long[10];
+    private long mark;
+
+    /** Charges what was allocated since the previous call to the given kernel. */
+    private void charge(int call) {
+        long now = mx.getCurrentThreadAllocatedBytes();
+        perCall[call] += now - mark;
+        mark = mx.getCurrentThreadAllocatedBytes();
+    }
+
+    @Test
+    void warmKernelsDoNotAllocate() {
+        Random rnd = new Random(9);
+        float[] x = Close.random(rnd, 32 * 784, -1f, 1f);
+        float[] w = Close.random(rnd, 784 * 300, -0.1f, 0.1f);
+        float[] g = Close.random(rnd, 784 * 300, -0.1f, 0.1f);
+        float[] m1 = new float[784 * 300];
+        float[] m2 = new float[784 * 300];
+        float[] bias = new float[300];
+        float[] y = new float[32 * 300];
+        float[] dx = new float[32 * 784];
+        float[] logits = Close.random(rnd, 32 * 10, -3f, 3f);
+        float[] labels = new float[32];
+        float[] probs = new float[32 * 10];
+        float[] loss = new float[32];
+        long start = System.nanoTime();
+        try (VectorBackend be = new VectorBackend(2)) {
+            while (System.nanoTime() - start < GIVE_UP_NANOS) {
+                Arrays.fill(perCall, 0);
+                mark = mx.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < STEPS; i++) {
+                    be.dense(x, w, bias, y, 32, 784, 300, UnaryOp.RELU, 0f);
+                    charge(0);
+                    be.unary(UnaryOp.TANH, 0f, y, y, y.length);
+                    charge(1);
+                    be.unaryGrad(UnaryOp.ELU, 1f, y, y, y, y, y.length);
+                    charge(2);
+                    be.binary(BinaryOp.MUL, y, bias, y, y.length, 300);
+                    charge(3);
+                    be.softmaxCrossEntropy(logits, labels, true, probs, loss, 32, 10);
+                    charge(4);
+                    be.softmaxGrad(probs, probs, probs, 32, 10);
+                    charge(5);
+                    be.gemm(true, false, 784, 300, 32, x, y, g, false);
+                    charge(6);
+                    be.gemm(false, true, 32, 784, 300, y, w, dx, false);
+                    charge(7);
+                    be.sumRows(y, bias, 32, 300);
+                    charge(8);
+                    be.adamUpdate(w, g, m1, m2, w.length, 1e-6f, 0.9f, 0.999f, 1e-7f);
+                    charge(9);
+                }
+                if (Arrays.stream(perCall).allMatch(b -> b == 0)) {
+                    return;
+                }
+            }
+        }
+        fail("after a minute, calls of a training step still allocate (bytes over " + STEPS + " steps, in the order"
+                + " dense, tanh, elu', mul, cross-entropy, softmax', xᵀ·dy, dy·Wᵀ, sumRows, adam): "
+                + Arrays.toString(perCall));
+    }
+}
