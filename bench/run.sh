@@ -3,7 +3,7 @@
 #   bash bench/run.sh [EPOCHS]        (default 3 epochs per training setting; takes about 10 minutes)
 # Needs (as root): apt-get install -y python3-torch python3-numpy python3-threadpoolctl \
 #   dataset-fashion-mnist libopenblas0-pthread
-# Debian's OpenBLAS takes this CPU (Zen 4) for "Prescott" and runs its slowest kernels; the peers
+# Debian's OpenBLAS takes this CPU (an AVX-512 Xeon) for "Prescott" and runs its slowest kernels; the peers
 # are run with OPENBLAS_CORETYPE=SkylakeX (AVX-512), their best here. Keep other work off the
 # machine while it runs: 2 cores, and both benchmarks use both for the 2-thread rows.
 set -euo pipefail
@@ -35,7 +35,7 @@ done
 for b in 32 256; do
   for t in 1 2; do
     echo "== training, batch $b, $t thread(s)" >&2
-    $JVM -Xmx640m -XX:+UseParallelGC -cp "$CP_BENCH" dev.nn.bench.TrainingBench $b $t "$EPOCHS" 2>/dev/null \
+    $JVM -Xmx440m -XX:+UseParallelGC -XX:NewSize=48m -XX:MaxNewSize=48m -cp "$CP_BENCH" dev.nn.bench.TrainingBench $b $t "$EPOCHS" 2>/dev/null \
       | grep '^batch=' > "$OUT/train_nn_${b}_$t.txt"
     (cd "$SHARED" && env $PEER_ENV $PY torch_mlp.py --epochs "$EPOCHS" --batch $b --threads $t --blas-threads $t) \
       > "$OUT/train_torch_${b}_$t.txt"

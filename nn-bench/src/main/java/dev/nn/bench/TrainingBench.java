@@ -17,6 +17,7 @@ import dev.nn.api.layers.InputLayer;
 import dev.nn.api.models.Sequential;
 import dev.nn.api.optimizers.SGD;
 import dev.nn.io.data.FashionMnist;
+import dev.nn.io.data.Split;
 import dev.nn.io.data.TrainTest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,13 +46,15 @@ public final class TrainingBench {
         TrainTest data = FashionMnist.load();
         Tensor x = data.train().x().rows(0, 55_000);
         Tensor y = data.train().y().rows(0, 55_000);
+        Split test = data.test();
+        data = null; // the full training set is garbage once its first 55,000 rows are copied
         Sequential model = new Sequential(new InputLayer(28, 28), new Flatten(), new Dense(300, "relu"),
                 new Dense(100, "relu"), new Dense(10, "softmax"));
         model.seed(42);
         model.compile(loss("sparse_categorical_crossentropy"), optimizer(new SGD(0.01)), metrics("accuracy"));
         EpochTimer timer = new EpochTimer();
         model.fit(x, y, epochs(epochs), batchSize(batch), callbacks(timer), verbose(0));
-        double accuracy = model.evaluate(data.test().x(), data.test().y(), batchSize(1024)).get("accuracy");
+        double accuracy = model.evaluate(test.x(), test.y(), batchSize(1024)).get("accuracy");
         double[] rates = timer.seconds.stream().mapToDouble(s -> x.dim(0) / s).toArray();
         double steady = median(rates.length > 1 ? Arrays.copyOfRange(rates, 1, rates.length) : rates);
         System.out.printf(Locale.ROOT, "batch=%d threads=%d epochs=%d samples_per_s=%.0f first_epoch_samples_per_s=%.0f "
