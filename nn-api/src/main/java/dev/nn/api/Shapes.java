@@ -50,21 +50,8 @@ public final class Shapes {
         return n;
     }
 
-    /** Dimensions after the first. */
-    static int[] tail(int[] shape) {
-        return Arrays.copyOfRange(shape, 1, shape.length);
-    }
-
-    /** {@code first} followed by {@code rest}. */
-    static int[] prepend(int first, int[] rest) {
-        int[] s = new int[rest.length + 1];
-        s[0] = first;
-        System.arraycopy(rest, 0, s, 1, rest.length);
-        return s;
-    }
-
-    /** True when two shapes agree wherever both are known. */
-    static boolean compatible(int[] a, int[] b) {
+    /** True when two shapes agree wherever both are known (-1 matches anything). */
+    public static boolean compatible(int[] a, int[] b) {
         if (a.length != b.length) {
             return false;
         }

@@ -213,6 +213,23 @@ public final class Tensor {
         return new Tensor(s, Arrays.copyOfRange(data, from * rs, to * rs), null, 0, null);
     }
 
+    /** Columns {@code [from, to)} of a matrix, copied (NumPy's {@code x[:, from:to]}). */
+    public Tensor columns(int from, int to) {
+        requireConcrete("columns");
+        if (shape.length != 2 || from < 0 || to > shape[1] || from > to) {
+            throw new IndexOutOfBoundsException("columns [" + from + ", " + to + ") of shape " + Shapes.str(shape)
+                    + " (a matrix is needed)");
+        }
+        int n = shape[0];
+        int c = shape[1];
+        int w = to - from;
+        float[] out = new float[n * w];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(data, r * c + from, out, r * w, w);
+        }
+        return new Tensor(new int[] {n, w}, out, null, 0, null);
+    }
+
     /** The rows at the given indices, in that order, copied. */
     public Tensor gatherRows(int[] indices, int from, int to) {
         requireConcrete("gatherRows");

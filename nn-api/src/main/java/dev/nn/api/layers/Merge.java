@@ -36,7 +36,7 @@ public abstract class Merge extends Layer {
     protected void checkShapes(List<Tensor> inputs) {
         Tensor first = inputs.get(0);
         for (int i = 1; i < inputs.size(); i++) {
-            if (!compatible(first.shape(), inputs.get(i).shape())) {
+            if (!Shapes.compatible(first.shape(), inputs.get(i).shape())) {
                 throw mismatch(inputs, 0, i, "the shapes must be equal");
             }
         }
@@ -53,15 +53,4 @@ public abstract class Merge extends Layer {
         return "input " + i + LayerCall.source(t) + " of shape " + Shapes.str(t.shape());
     }
 
-    private static boolean compatible(int[] a, int[] b) {
-        if (a.length != b.length) {
-            return false;
-        }
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] >= 0 && b[i] >= 0 && a[i] != b[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -53,20 +53,8 @@ class WideAndDeepAcceptanceTest {
         yTest = full.test().y();
     }
 
-    /** Columns [from, to) of a matrix. */
-    static Tensor columns(Tensor x, int from, int to) {
-        int n = x.dim(0);
-        int c = x.dim(1);
-        float[] src = x.buffer();
-        float[] out = new float[n * (to - from)];
-        for (int r = 0; r < n; r++) {
-            System.arraycopy(src, r * c + from, out, r * (to - from), to - from);
-        }
-        return Tensor.wrap(out, n, to - from);
-    }
-
     static List<Tensor> wideDeep(Tensor x) {
-        return List.of(columns(x, 0, 5), columns(x, 2, 8));
+        return List.of(x.columns(0, 5), x.columns(2, 8));
     }
 
     @Test
