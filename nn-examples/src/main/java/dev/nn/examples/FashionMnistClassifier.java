@@ -77,6 +77,7 @@ final class FashionMnistClassifier implements Example {
 
         Path curves = ctx.file("learning_curves.png");
         LearningCurves.plot(history.history(), curves);
+        LearningCurves.plot(history.history(), ctx.file("learning_curves.svg"));
 
         Map<String, Double> test = model.evaluate(xTest, yTest);
         out.printf(Locale.ROOT, "Test loss: %.4f, test accuracy: %.4f%n", test.get("loss"), test.get("accuracy"));
@@ -97,7 +98,7 @@ final class FashionMnistClassifier implements Example {
         model.save(saved);
         Path onnx = ctx.file("fashion_mnist_model.onnx");
         OnnxExporter.export(model, onnx);
-        out.println("Wrote " + curves.toAbsolutePath());
+        out.println("Wrote " + curves.toAbsolutePath() + " (and .svg)");
         out.println("Wrote " + saved.toAbsolutePath() + " (nn model: nn summary, nn predict)");
         out.println("Wrote " + onnx.toAbsolutePath() + " (ONNX, for onnxruntime and other runtimes)");
     }

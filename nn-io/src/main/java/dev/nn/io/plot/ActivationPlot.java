@@ -28,7 +28,7 @@ public final class ActivationPlot {
             throw new IllegalArgumentException("need at least one function and xMin < xMax, got "
                     + functions.size() + " functions on [" + xMin + ", " + xMax + "]");
         }
-        ChartFiles.writePng(png, PANEL_WIDTH, HEIGHT, List.of(
+        ChartFiles.write(png, PANEL_WIDTH, HEIGHT, List.of(
                 panel("Activation functions", "f(z)", functions, xMin, xMax),
                 panel("Derivatives", "f'(z)", derivatives, xMin, xMax)));
     }

@@ -80,7 +80,7 @@ public final class DecisionBoundaryPlot {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         plot.getDomainAxis().setRange(bounds[0], bounds[1]);
         plot.getRangeAxis().setRange(bounds[2], bounds[3]);
-        ChartFiles.writePng(png, WIDTH, HEIGHT, List.of(ChartStyle.apply(chart)));
+        ChartFiles.write(png, WIDTH, HEIGHT, List.of(ChartStyle.apply(chart)));
     }
 
     /** {x1 min, x1 max, x2 min, x2 max} of the points, widened so no point sits on the frame. */

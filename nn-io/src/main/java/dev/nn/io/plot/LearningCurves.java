@@ -64,7 +64,7 @@ public final class LearningCurves {
         chart.getXYPlot().setRenderer(renderer);
         ((NumberAxis) chart.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
-        ChartFiles.writePng(png, WIDTH, HEIGHT, List.of(ChartStyle.apply(chart)));
+        ChartFiles.write(png, WIDTH, HEIGHT, List.of(ChartStyle.apply(chart)));
     }
 
     private static String baseName(String metric) {

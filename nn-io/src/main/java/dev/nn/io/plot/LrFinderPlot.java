@@ -62,6 +62,6 @@ public final class LrFinderPlot {
             plot.getRangeAxis().setRange(Math.min(0, minLoss), top + 0.05 * (top - Math.min(0, minLoss)));
         }
         chart.removeLegend();
-        ChartFiles.writePng(png, WIDTH, HEIGHT, List.of(ChartStyle.apply(chart)));
+        ChartFiles.write(png, WIDTH, HEIGHT, List.of(ChartStyle.apply(chart)));
     }
 }

@@ -31,12 +31,18 @@ class LearningCurvesTest {
         Path png = PngFiles.output("learning_curves.png");
         LearningCurves.plot(history, png);
         PngFiles.assertPng(png, LearningCurves.WIDTH, LearningCurves.HEIGHT);
+
+        Path svg = PngFiles.output("learning_curves.svg");
+        LearningCurves.plot(history, svg);
+        String text = java.nio.file.Files.readString(svg);
+        org.junit.jupiter.api.Assertions.assertTrue(text.startsWith("<?xml") && text.contains("<svg")
+                && text.contains("val_accuracy") && text.contains("Epoch"), text.substring(0, Math.min(200, text.length())));
     }
 
     @Test
     void rejectsAnEmptyHistoryAndOtherFormats() {
         assertThrows(IllegalArgumentException.class, () -> LearningCurves.plot(Map.of(), PngFiles.output("none.png")));
         assertThrows(IllegalArgumentException.class,
-                () -> LearningCurves.plot(Map.of("loss", List.of(1.0)), PngFiles.output("curves.svg")));
+                () -> LearningCurves.plot(Map.of("loss", List.of(1.0)), PngFiles.output("curves.gif")));
     }
 }
