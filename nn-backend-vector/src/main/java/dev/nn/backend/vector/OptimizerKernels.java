@@ -4,13 +4,13 @@ import static dev.nn.backend.vector.Lanes.F;
 import static dev.nn.backend.vector.Lanes.L;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 
 /**
  * In-place optimizer steps. Each lane does the reference's float operations in the same order
- * (no fused multiply-add), so the results are bit-identical to {@code ReferenceBackend}. The
- * bodies stay inside their loops, masked on every step: a helper taking vectors or masks would
- * not be inlined at this size and would box them.
+ * (no fused multiply-add), so the results are bit-identical to {@code ReferenceBackend}. The main
+ * loop runs unmasked, with its body inline (a helper taking vectors would not be inlined at this
+ * size and would box them); the last partial vector is done by the reference's scalar loop, since
+ * a mask on every step cost more than the update itself.
  */
 final class OptimizerKernels {
 
@@ -18,53 +18,77 @@ final class OptimizerKernels {
     }
 
     static void sgd(float[] w, float[] g, float[] velocity, int n, float lr, float momentum, boolean nesterov) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> k = F.indexInRange(i, n);
-            FloatVector wv = FloatVector.fromArray(F, w, i, k);
-            FloatVector step = FloatVector.fromArray(F, g, i, k).mul(lr);
-            if (momentum == 0f) {
-                wv.sub(step).intoArray(w, i, k);
-            } else {
-                FloatVector v = FloatVector.fromArray(F, velocity, i, k).mul(momentum).sub(step);
-                v.intoArray(velocity, i, k);
-                wv.add(nesterov ? v.mul(momentum).sub(step) : v).intoArray(w, i, k);
+        int i = 0;
+        int bound = F.loopBound(n);
+        if (momentum == 0f) {
+            for (; i < bound; i += L) {
+                FloatVector.fromArray(F, w, i).sub(FloatVector.fromArray(F, g, i).mul(lr)).intoArray(w, i);
             }
+            for (; i < n; i++) {
+                w[i] -= lr * g[i];
+            }
+            return;
+        }
+        for (; i < bound; i += L) {
+            FloatVector step = FloatVector.fromArray(F, g, i).mul(lr);
+            FloatVector v = FloatVector.fromArray(F, velocity, i).mul(momentum).sub(step);
+            v.intoArray(velocity, i);
+            FloatVector wv = FloatVector.fromArray(F, w, i);
+            wv.add(nesterov ? v.mul(momentum).sub(step) : v).intoArray(w, i);
+        }
+        for (; i < n; i++) {
+            float v = momentum * velocity[i] - lr * g[i];
+            velocity[i] = v;
+            w[i] += nesterov ? momentum * v - lr * g[i] : v;
         }
     }
 
     static void adam(float[] w, float[] g, float[] m1, float[] m2, int n,
                      float alphaT, float beta1, float beta2, float epsilon) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> k = F.indexInRange(i, n);
-            FloatVector gv = FloatVector.fromArray(F, g, i, k);
-            FloatVector m = FloatVector.fromArray(F, m1, i, k).mul(beta1).add(gv.mul(1 - beta1));
-            FloatVector v = FloatVector.fromArray(F, m2, i, k).mul(beta2).add(gv.mul(1 - beta2).mul(gv));
-            m.intoArray(m1, i, k);
-            v.intoArray(m2, i, k);
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += L) {
+            FloatVector gv = FloatVector.fromArray(F, g, i);
+            FloatVector m = FloatVector.fromArray(F, m1, i).mul(beta1).add(gv.mul(1 - beta1));
+            FloatVector v = FloatVector.fromArray(F, m2, i).mul(beta2).add(gv.mul(1 - beta2).mul(gv));
+            m.intoArray(m1, i);
+            v.intoArray(m2, i);
             FloatVector step = m.mul(alphaT).div(v.sqrt().add(epsilon));
-            FloatVector.fromArray(F, w, i, k).sub(step).intoArray(w, i, k);
+            FloatVector.fromArray(F, w, i).sub(step).intoArray(w, i);
+        }
+        for (; i < n; i++) {
+            m1[i] = beta1 * m1[i] + (1 - beta1) * g[i];
+            m2[i] = beta2 * m2[i] + (1 - beta2) * g[i] * g[i];
+            w[i] -= alphaT * m1[i] / ((float) Math.sqrt(m2[i]) + epsilon);
         }
     }
 
     static void rmsprop(float[] w, float[] g, float[] acc, int n, float lr, float rho, float epsilon) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> k = F.indexInRange(i, n);
-            FloatVector gv = FloatVector.fromArray(F, g, i, k);
-            FloatVector a = FloatVector.fromArray(F, acc, i, k).mul(rho).add(gv.mul(1 - rho).mul(gv));
-            a.intoArray(acc, i, k);
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += L) {
+            FloatVector gv = FloatVector.fromArray(F, g, i);
+            FloatVector a = FloatVector.fromArray(F, acc, i).mul(rho).add(gv.mul(1 - rho).mul(gv));
+            a.intoArray(acc, i);
             FloatVector step = gv.mul(lr).div(a.add(epsilon).sqrt());
-            FloatVector.fromArray(F, w, i, k).sub(step).intoArray(w, i, k);
+            FloatVector.fromArray(F, w, i).sub(step).intoArray(w, i);
+        }
+        for (; i < n; i++) {
+            acc[i] = rho * acc[i] + (1 - rho) * g[i] * g[i];
+            w[i] -= lr * g[i] / (float) Math.sqrt(acc[i] + epsilon);
         }
     }
 
     static void adagrad(float[] w, float[] g, float[] acc, int n, float lr, float epsilon) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> k = F.indexInRange(i, n);
-            FloatVector gv = FloatVector.fromArray(F, g, i, k);
-            FloatVector a = FloatVector.fromArray(F, acc, i, k).add(gv.mul(gv));
-            a.intoArray(acc, i, k);
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += L) {
+            FloatVector gv = FloatVector.fromArray(F, g, i);
+            FloatVector a = FloatVector.fromArray(F, acc, i).add(gv.mul(gv));
+            a.intoArray(acc, i);
             FloatVector step = gv.mul(lr).div(a.add(epsilon).sqrt());
-            FloatVector.fromArray(F, w, i, k).sub(step).intoArray(w, i, k);
+            FloatVector.fromArray(F, w, i).sub(step).intoArray(w, i);
+        }
+        for (; i < n; i++) {
+            acc[i] += g[i] * g[i];
+            w[i] -= lr * g[i] / (float) Math.sqrt(acc[i] + epsilon);
         }
     }
 }
