@@ -42,9 +42,10 @@ public final class GraphInterpreter {
         this.mapper = new OnnxOpMapper(opset);
         for (TensorProto t : graph.getInitializerList()) {
             Value v = TensorValues.of(t, source);
-            if (v instanceof Value.Floats(Tensor w)) {
+            if (v instanceof Value.Floats(Tensor w) && w.rank() > 0) {
                 weights.put(t.getName(), w);
             } else {
+                // scalars (Clip bounds, exported constants) stay constants, not trainable weights
                 constants.put(t.getName(), v);
             }
         }

@@ -20,13 +20,32 @@ public final class OnnxOpMapper {
     /** The op types {@link #apply} maps. */
     public static final Set<String> SUPPORTED = Set.of("Gemm", "MatMul", "Add", "Sub", "Mul", "Div", "Relu",
             "LeakyRelu", "Elu", "Selu", "Sigmoid", "Tanh", "Softplus", "Softmax", "LogSoftmax", "Exp", "Log", "Neg",
-            "Sqrt", "Abs", "Concat", "Flatten", "Reshape", "Identity", "Constant", "ReduceSum", "ReduceMean", "Clip");
+            "Sqrt", "Abs", "Concat", "Flatten", "Reshape", "Identity", "Constant", "ReduceSum", "ReduceMean", "Clip",
+            "Min", "GreaterOrEqual", "Cast");
 
     private final int opset;
 
     /** @param opset the model's ai.onnx opset, which decides where some ops keep their axes */
     public OnnxOpMapper(int opset) {
         this.opset = opset;
+    }
+
+    private static Tensor min(NodeProto node, List<Value> in) {
+        Tensor m = t(node, in, 0);
+        for (int i = 1; i < in.size(); i++) {
+            Tensor b = t(node, in, i);
+            m = Ops.sub(m, Ops.relu(Ops.sub(m, b)));
+        }
+        return m;
+    }
+
+    /** nn computes in float32 only, so only a Cast to FLOAT (type 1) of a value it holds as floats is possible. */
+    private static Value castToFloat(NodeProto node, NodeAttributes a, Value v) {
+        if (a.i("to", -1) != 1 || !(v instanceof Value.Floats)) {
+            throw new OnnxException("node '" + node.getName() + "': Cast to type " + a.i("to", -1)
+                    + " of a non-float value; nn imports only Casts to FLOAT (1) of float values");
+        }
+        return v;
     }
 
     /**
@@ -64,6 +83,11 @@ public final class OnnxOpMapper {
             case "Constant" -> Constants.of(node, a);
             case "ReduceSum" -> floats(reduce(node, a, in, opset >= 13, false));
             case "ReduceMean" -> floats(reduce(node, a, in, opset >= 18, true));
+            // min(a, b) = a − relu(a − b): nn has no minimum op, and this form keeps the gradient
+            case "Min" -> floats(min(node, in));
+            // a ≥ b as 1.0 or 0.0, the Heaviside step of a − b; a Cast to float then leaves it as is
+            case "GreaterOrEqual" -> floats(Ops.heaviside(Ops.sub(t(node, in, 0), t(node, in, 1))));
+            case "Cast" -> castToFloat(node, a, in.get(0));
             case "Clip" -> floats(Ops.clip(t(node, in, 0), bound(node, in, 1, Float.NEGATIVE_INFINITY),
                     bound(node, in, 2, Float.POSITIVE_INFINITY)));
             default -> throw new OnnxException(label(node) + ": op type " + node.getOpType() + " is not supported; "
