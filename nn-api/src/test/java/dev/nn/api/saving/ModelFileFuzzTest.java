@@ -47,7 +47,6 @@ class ModelFileFuzzTest {
 
     private static final Path FILE = tempFile();
 
-    @Timeout(10)
     @FuzzTest
     void modelFile(byte[] data) throws IOException {
         Files.write(FILE, withValidChecksum(data));
@@ -57,7 +56,6 @@ class ModelFileFuzzTest {
         }, ModelFileException.class, UncheckedIOException.class);
     }
 
-    @Timeout(10)
     @FuzzTest
     void weightsFile(byte[] data) throws IOException {
         Files.write(FILE, withValidChecksum(data));
@@ -65,6 +63,7 @@ class ModelFileFuzzTest {
         Fuzz.expectOnly(() -> Models.loadWeights(target, FILE), ModelFileException.class, UncheckedIOException.class);
     }
 
+    @Timeout(120)
     @Test
     void seededMutations() {
         String[] tokens = {"\"", "{", "}", "[", "]", ",", ":", "null", "-1", "1e999", "2147483648", "\"class\"",

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
  */
 class CsvFuzzTest {
 
-    @Timeout(10)
     @FuzzTest
     void csv(byte[] data) {
         Fuzz.expectOnly(() -> encode(data), MalformedDataException.class, IllegalArgumentException.class);
@@ -44,6 +43,7 @@ class CsvFuzzTest {
         encoder.encode(table);
     }
 
+    @Timeout(120)
     @Test
     void seededMutations() {
         int runs = Fuzz.mutate(CsvFuzzTest.class, "csv", 20_000, 12, this::csv,

@@ -20,13 +20,13 @@ class IdxFuzzTest {
     private static final IdxReader READER = new IdxReader(1 << 20);
     private static final Path FILE = tempFile();
 
-    @Timeout(10)
     @FuzzTest
     void idx(byte[] data) throws IOException {
         Files.write(FILE, data);
         Fuzz.expectOnly(() -> READER.read(FILE).toTensor(), MalformedDataException.class);
     }
 
+    @Timeout(120)
     @Test
     void seededMutations() {
         int runs = Fuzz.mutate(IdxFuzzTest.class, "idx", 20_000, 11, this::idx);

@@ -22,14 +22,12 @@ class EventFileFuzzTest {
 
     private static final Path FILE = tempFile();
 
-    @Timeout(10)
     @FuzzTest
     void eventFile(byte[] data) throws IOException {
         Files.write(FILE, data);
         Fuzz.expectOnly(() -> EventFileReader.read(FILE), IOException.class);
     }
 
-    @Timeout(10)
     @FuzzTest
     void eventRecords(byte[] data) throws IOException {
         ByteArrayOutputStream framed = new ByteArrayOutputStream();
@@ -44,6 +42,7 @@ class EventFileFuzzTest {
         eventFile(framed.toByteArray());
     }
 
+    @Timeout(120)
     @Test
     void seededMutations() {
         int raw = Fuzz.mutate(EventFileFuzzTest.class, "eventFile", 10_000, 13, this::eventFile);
