@@ -45,8 +45,8 @@ class EventFileFuzzTest {
     @Timeout(120)
     @Test
     void seededMutations() {
-        int raw = Fuzz.mutate(EventFileFuzzTest.class, "eventFile", 10_000, 13, this::eventFile);
-        int framed = Fuzz.mutate(EventFileFuzzTest.class, "eventRecords", 10_000, 14, this::eventRecords);
+        int raw = Fuzz.mutate(EventFileFuzzTest.class, "eventFile", 4_000, 13, this::eventFile);
+        int framed = Fuzz.mutate(EventFileFuzzTest.class, "eventRecords", 6_000, 14, this::eventRecords);
         System.out.println("EventFileFuzzTest: " + raw + " + " + framed + " executions");
     }
 
