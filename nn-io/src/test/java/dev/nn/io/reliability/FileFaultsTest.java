@@ -186,6 +186,32 @@ class FileFaultsTest {
                 + " complete records read back, cut last record: " + c.truncated());
     }
 
+    @Test
+    void spaceFreedAfterAFailedFlushDoesNotLetTheWriterCorruptTheFile() throws Exception {
+        Path small = mountTmpfs("size=64k");
+        Path filler = Files.write(small.resolve("filler"), new byte[40 << 10]);
+        SummaryWriter w = SummaryWriter.create(small.resolve("logs"));
+        float[] values = new TestData(4).normal(1f, 1000).buffer();
+        boolean failed = false;
+        for (int step = 0; step < 1000 && !failed; step++) {
+            try {
+                w.histogram("weights", values, step);
+                w.flush();
+            } catch (UncheckedIOException e) {
+                failed = true;
+            }
+        }
+        assertTrue(failed, "the disk never filled up");
+        Files.delete(filler); // room again: whatever close() writes now lands in the file
+        try {
+            w.close();
+        } catch (UncheckedIOException e) {
+            // reporting the earlier failure again is fine; writing bytes twice is not
+        }
+        EventFileReader.Contents c = EventFileReader.read(w.file()); // CorruptRecordException fails the test
+        assertTrue(c.completeRecords() > 1);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     /** Mounts a tmpfs on a fresh directory, or skips the test where mounting is not allowed. */
