@@ -68,8 +68,8 @@ class ModelFileFuzzTest {
     void seededMutations() {
         String[] tokens = {"\"", "{", "}", "[", "]", ",", ":", "null", "-1", "1e999", "2147483648", "\"class\"",
             "\"Dense\"", "\"Sequential\"", "\"Functional\"", "\"units\"", "\"shape\"", "\"layers\"", "\"calls\"", "\\u0000"};
-        int model = Fuzz.mutate(ModelFileFuzzTest.class, "modelFile", 5_000, 21, this::modelFile, tokens);
-        int weights = Fuzz.mutate(ModelFileFuzzTest.class, "weightsFile", 3_000, 22, this::weightsFile, tokens);
+        int model = Fuzz.mutate(ModelFileFuzzTest.class, "modelFile", 12_000, 21, this::modelFile, tokens);
+        int weights = Fuzz.mutate(ModelFileFuzzTest.class, "weightsFile", 5_000, 22, this::weightsFile, tokens);
         System.out.println("ModelFileFuzzTest: " + model + " + " + weights + " executions");
     }
 

@@ -60,7 +60,7 @@ class OnnxFuzzTest {
     @Timeout(120)
     @Test
     void seededMutations() {
-        int runs = Fuzz.mutate(OnnxFuzzTest.class, "onnx", 5_000, 31, this::onnx);
+        int runs = Fuzz.mutate(OnnxFuzzTest.class, "onnx", 20_000, 31, this::onnx);
         System.out.println("OnnxFuzzTest: " + runs + " executions");
     }
 
