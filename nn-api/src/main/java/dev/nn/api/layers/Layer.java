@@ -134,8 +134,18 @@ public abstract class Layer {
     /** Adds a weight named {@code <layer>/<name>}, initialized now. */
     protected final Variable addWeight(String weightName, int[] shape, Initializer init,
                                        boolean trainableWeight, RandomGenerator random) {
+        String full = name() + "/" + weightName;
+        long size = 1;
+        for (int d : shape) {
+            size *= Math.max(d, 0);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("layer '" + name() + "': weight '" + weightName + "' of shape "
+                        + java.util.Arrays.toString(shape) + " has more elements than a Java array holds");
+            }
+        }
+        WeightBudget.charge(this, weightName, shape);
         Tensor initial = init.initialize(shape, random);
-        Variable v = new Variable(name() + "/" + weightName, initial, trainableWeight);
+        Variable v = new Variable(full, initial, trainableWeight);
         weights.add(v);
         return v;
     }

@@ -54,7 +54,11 @@ interface Batches {
         };
     }
 
-    /** The batches of a batched Dataset; its length is learnt from the first pass. */
+    /**
+     * The batches of a batched Dataset; its length is learnt from the first pass. A stream cannot be
+     * checked before training starts, so each batch is checked for NaN and infinity before it is used,
+     * and the error names the row counted from the start of the pass.
+     */
     static Batches ofDataset(Dataset dataset, String where) {
         if (!dataset.isBatched()) {
             throw new IllegalArgumentException(where + ": the dataset's elements are single examples; "
@@ -73,6 +77,7 @@ interface Batches {
                 Iterator<Element> in = dataset.iterator(epoch);
                 return new Iterator<>() {
                     private int count;
+                    private long rows;
 
                     @Override
                     public boolean hasNext() {
@@ -86,7 +91,16 @@ interface Batches {
                     @Override
                     public Element next() {
                         count++;
-                        return in.next();
+                        Element e = in.next();
+                        String what = where + " (dataset pass " + (epoch + 1) + ", batch " + count + ")";
+                        for (int i = 0; i < e.x().size(); i++) {
+                            TrainingLoop.checkFinite(e.x().get(i), what + " input " + i, rows);
+                        }
+                        for (int i = 0; i < e.y().size(); i++) {
+                            TrainingLoop.checkFinite(e.y().get(i), what + " targets " + i, rows);
+                        }
+                        rows += e.x().isEmpty() || e.x().get(0).rank() == 0 ? 0 : e.x().get(0).dim(0);
+                        return e;
                     }
                 };
             }

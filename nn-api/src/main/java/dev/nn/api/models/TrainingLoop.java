@@ -363,11 +363,16 @@ final class TrainingLoop {
 
     /** NaN or infinity in data is reported with its row before any training happens. */
     private static void checkFinite(Tensor t, String what) {
+        checkFinite(t, what, 0);
+    }
+
+    /** As above, for rows that start at {@code firstRow} of a larger whole (a Dataset's batch). */
+    static void checkFinite(Tensor t, String what, long firstRow) {
         float[] d = t.buffer();
         int rowSize = Math.max(1, t.rowSize());
         for (int i = 0; i < d.length; i++) {
             if (!Float.isFinite(d[i])) {
-                throw new IllegalArgumentException(what + " has " + d[i] + " at row " + (i / rowSize)
+                throw new IllegalArgumentException(what + " has " + d[i] + " at row " + (firstRow + i / rowSize)
                         + " (column " + (i % rowSize) + "); clean or impute the data first");
             }
         }

@@ -3,6 +3,7 @@ package dev.nn.api.saving;
 import dev.nn.api.Variable;
 import dev.nn.api.layers.Dropout;
 import dev.nn.api.layers.Layer;
+import dev.nn.api.layers.WeightBudget;
 import dev.nn.api.losses.Loss;
 import dev.nn.api.metrics.Metric;
 import dev.nn.api.models.CompileOptions;
@@ -107,7 +108,13 @@ final class ModelFile {
                     + "then call model.loadWeights(path)");
         }
         try {
-            return restore(path, Config.of("nn_config", Json.parse(contents.config())), contents.tensors(), custom);
+            // the file's own data bounds the weights its config may make (found by fuzzing: OOM from "units": 1e8)
+            long floats = 0;
+            for (StoredTensor t : contents.tensors().values()) {
+                floats += t.data().length;
+            }
+            return WeightBudget.within(floats,
+                    () -> restore(path, Config.of("nn_config", Json.parse(contents.config())), contents.tensors(), custom));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ModelFileException(path, "cannot rebuild the model from its config: " + e.getMessage(), e);
         }

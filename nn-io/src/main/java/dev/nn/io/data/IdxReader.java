@@ -107,6 +107,7 @@ public final class IdxReader {
                     + ", " + bytes + " bytes of data, more than the limit of " + Math.min(maxBytes, MAX_ARRAY)
                     + " bytes; if the file is genuine, read it with new IdxReader(maxBytes) with a larger limit");
         }
+        checkDimensions(shape, file);
         byte[] payload = readPayload(in, (int) bytes, rawLength >= 0, file, headerLength, shape);
         if (type == IdxData.TYPE_UBYTE) {
             return IdxData.ofUbytes(payload, shape);
@@ -126,6 +127,21 @@ public final class IdxReader {
         } catch (ArithmeticException e) {
             throw new MalformedDataException(file + ": offset 4: the header declares shape " + Arrays.toString(shape)
                     + ", whose size overflows 64 bits; the header is corrupt");
+        }
+    }
+
+    /**
+     * A zero dimension makes the size 0 whatever the others say, but no tensor has dimensions whose
+     * running product passes an array's length: such a header is corrupt (found by IdxFuzzTest).
+     */
+    private static void checkDimensions(int[] shape, Path file) throws MalformedDataException {
+        long partial = 1;
+        for (int d : shape) {
+            partial *= d;
+            if (partial > MAX_ARRAY) {
+                throw new MalformedDataException(file + ": offset 4: the header declares shape " + Arrays.toString(shape)
+                        + ", whose dimensions multiply past what an array holds; the header is corrupt");
+            }
         }
     }
 

@@ -23,45 +23,65 @@ import org.slf4j.LoggerFactory;
  * (imputing the value to predict would fake data). Imputed statistics are computed over every row
  * of the table; fit them on the training split alone when that matters.
  *
+ * <p>A categorical column may hold at most {@link #DEFAULT_MAX_CATEGORIES} distinct values unless
+ * {@link #withMaxCategories} raises the limit: one-hot columns cost a float per row each, so an
+ * unbounded count would let a small file (a row per category) ask for memory quadratic in its size.
+ *
  * <p>Immutable: each {@code with...} method returns a new encoder.
  */
 public final class TableEncoder {
 
+    /** The most distinct values a categorical column may have by default. */
+    public static final int DEFAULT_MAX_CATEGORIES = 1_000;
+
     private static final Logger log = LoggerFactory.getLogger(TableEncoder.class);
+    // the largest array length every JVM accepts
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final String target;
     private final Set<String> categorical;
     private final Set<String> ignored;
     private final MissingPolicy policy;
+    private final int maxCategories;
 
     public TableEncoder() {
-        this(null, Set.of(), Set.of(), MissingPolicy.DROP);
+        this(null, Set.of(), Set.of(), MissingPolicy.DROP, DEFAULT_MAX_CATEGORIES);
     }
 
-    private TableEncoder(String target, Set<String> categorical, Set<String> ignored, MissingPolicy policy) {
+    private TableEncoder(String target, Set<String> categorical, Set<String> ignored, MissingPolicy policy,
+                         int maxCategories) {
         this.target = target;
         this.categorical = categorical;
         this.ignored = ignored;
         this.policy = policy;
+        this.maxCategories = maxCategories;
     }
 
     /** The column to predict; it is left out of the features. */
     public TableEncoder withTarget(String column) {
-        return new TableEncoder(column, categorical, ignored, policy);
+        return new TableEncoder(column, categorical, ignored, policy, maxCategories);
     }
 
     /** Columns holding categories rather than numbers, encoded one-hot. */
     public TableEncoder withCategorical(String... columns) {
-        return new TableEncoder(target, Set.of(columns), ignored, policy);
+        return new TableEncoder(target, Set.of(columns), ignored, policy, maxCategories);
     }
 
     /** Columns left out altogether. */
     public TableEncoder withIgnored(String... columns) {
-        return new TableEncoder(target, categorical, Set.of(columns), policy);
+        return new TableEncoder(target, categorical, Set.of(columns), policy, maxCategories);
     }
 
     public TableEncoder withMissing(MissingPolicy missing) {
-        return new TableEncoder(target, categorical, ignored, missing);
+        return new TableEncoder(target, categorical, ignored, missing, maxCategories);
+    }
+
+    /** Raises (or lowers) the most distinct values one categorical column may have. */
+    public TableEncoder withMaxCategories(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxCategories must be positive, got " + max);
+        }
+        return new TableEncoder(target, categorical, ignored, policy, max);
     }
 
     public EncodedTable encode(CsvTable table) throws MalformedDataException {
@@ -126,10 +146,14 @@ public final class TableEncoder {
                 names.add(header.get(c));
                 columns.add(imputed(table, c, numbers[c], kept));
             } else {
-                addOneHot(header.get(c), categories[c], kept, names, columns);
+                addOneHot(table, header.get(c), categories[c], kept, names, columns);
             }
         }
 
+        if ((long) kept.length * names.size() > MAX_ARRAY) {
+            throw new MalformedDataException(table.source() + ": " + kept.length + " rows of " + names.size()
+                    + " encoded columns are more values than one tensor holds; ignore some columns");
+        }
         float[] x = new float[kept.length * names.size()];
         for (int j = 0; j < columns.size(); j++) {
             float[] col = columns.get(j);
@@ -200,11 +224,14 @@ public final class TableEncoder {
         return out;
     }
 
-    private static void addOneHot(String name, String[] values, int[] kept, List<String> names, List<float[]> columns) {
+    private void addOneHot(CsvTable table, String name, String[] values, int[] kept, List<String> names,
+                           List<float[]> columns) throws MalformedDataException {
         TreeSet<String> distinct = new TreeSet<>();
         for (int r : kept) {
-            if (values[r] != null) {
-                distinct.add(values[r]);
+            if (values[r] != null && distinct.add(values[r]) && distinct.size() > maxCategories) {
+                throw new MalformedDataException(table.source() + ": line " + table.line(r) + ": categorical column '"
+                        + name + "' has more than " + maxCategories + " distinct values; is it really categorical?"
+                        + " If so, raise the limit with withMaxCategories(n)");
             }
         }
         for (String category : distinct) {

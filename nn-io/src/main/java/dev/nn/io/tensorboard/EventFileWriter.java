@@ -43,7 +43,9 @@ public final class EventFileWriter implements Closeable, Flushable {
     // guarded by lock
     private final OutputStream out;
     private boolean closed;
-    private IOException backgroundFailure;
+    // the first failed write or flush: after it the buffer may hold bytes already partly written,
+    // and writing them again would corrupt the file, so nothing more is written
+    private IOException failure;
 
     private EventFileWriter(Path file, FileChannel channel, Duration flushInterval) {
         this.file = file;
@@ -109,7 +111,12 @@ public final class EventFileWriter implements Closeable, Flushable {
         byte[] record = TfRecord.frame(event.toByteArray());
         synchronized (lock) {
             ensureUsable();
-            out.write(record);
+            try {
+                out.write(record);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
         }
     }
 
@@ -120,7 +127,12 @@ public final class EventFileWriter implements Closeable, Flushable {
                 return;
             }
             ensureUsable();
-            out.flush();
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
         }
     }
 
@@ -136,26 +148,28 @@ public final class EventFileWriter implements Closeable, Flushable {
         // No interrupt: an interrupted FileChannel write closes the channel under a flush.
         flusher.shutdown();
         synchronized (lock) {
-            try (channel; out) {
+            if (failure != null) {
+                channel.close();
+                throw new IOException("an earlier write to " + file + " failed; events after it were not written", failure);
+            }
+            // only the channel is closed: closing the stream would flush its buffer a second time if this flush fails
+            try (channel) {
                 out.flush();
                 channel.force(true);
-            }
-            if (backgroundFailure != null) {
-                throw new IOException("an earlier background flush of " + file + " failed", backgroundFailure);
             }
         }
     }
 
     private void backgroundFlush() {
         synchronized (lock) {
-            if (closed || backgroundFailure != null) {
+            if (closed || failure != null) {
                 return;
             }
             try {
                 out.flush();
             } catch (IOException e) {
                 // Kept for the training thread, which gets it at its next add, flush or close.
-                backgroundFailure = e;
+                failure = e;
                 log.warn("background flush of {} failed", file, e);
             }
         }
@@ -165,8 +179,8 @@ public final class EventFileWriter implements Closeable, Flushable {
         if (closed) {
             throw new IllegalStateException("event file " + file + " is closed");
         }
-        if (backgroundFailure != null) {
-            throw new IOException("an earlier background flush of " + file + " failed", backgroundFailure);
+        if (failure != null) {
+            throw new IOException("an earlier write to " + file + " failed", failure);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.nn.backend.onnx.importer;
 
 import dev.nn.api.Tensor;
+import dev.nn.backend.onnx.OnnxException;
 import dev.nn.backend.onnx.proto.AttributeProto;
 import dev.nn.backend.onnx.proto.GraphProto;
 import dev.nn.backend.onnx.proto.NodeProto;
@@ -78,7 +79,10 @@ final class GemmLayout {
     }
 
     private static TensorProto transposed(TensorProto t) {
-        Value.Floats w = (Value.Floats) TensorValues.of(t, "initializer " + t.getName());
+        // found by OnnxFuzzTest: an int64 initializer as Gemm's B was cast to floats (ClassCastException)
+        if (!(TensorValues.of(t, "initializer " + t.getName()) instanceof Value.Floats w)) {
+            throw new OnnxException("initializer '" + t.getName() + "' is Gemm's B but holds integers, not floats");
+        }
         Tensor tt = OnnxOpMapper.transpose(w.tensor());
         ByteBuffer bytes = ByteBuffer.allocate(tt.size() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(tt.buffer());

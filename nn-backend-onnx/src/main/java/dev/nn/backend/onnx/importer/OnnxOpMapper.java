@@ -163,13 +163,13 @@ public final class OnnxOpMapper {
         for (int i = 0; i < in.size(); i++) {
             parts.add(t(node, in, i));
         }
-        return Ops.concat(parts, (int) a.i("axis", 0));
+        return Ops.concat(parts, axis(node, a.i("axis", 0)));
     }
 
     /** Flatten keeps the axes before {@code axis} as rows and joins the rest. */
     private static Tensor flatten(NodeProto node, NodeAttributes a, Tensor x) {
         int[] s = x.shape();
-        int axis = (int) a.i("axis", 1);
+        int axis = axis(node, a.i("axis", 1));
         axis = axis < 0 ? axis + s.length : axis;
         if (axis == 1) {
             return Ops.flatten(x);
@@ -190,6 +190,14 @@ public final class OnnxOpMapper {
         return Ops.reshape(x, Math.toIntExact(rows), Math.toIntExact(cols));
     }
 
+    /** An axis attribute or input as an int; a value past int range would wrap to a valid-looking axis. */
+    private static int axis(NodeProto node, long axis) {
+        if (axis < Integer.MIN_VALUE || axis > Integer.MAX_VALUE) {
+            throw new OnnxException(label(node) + ": axis " + axis + " is out of range");
+        }
+        return (int) axis;
+    }
+
     /** ONNX's 0 copies the input's dimension (unless allowzero); nn has only -1 for "infer". */
     private static Tensor reshape(NodeProto node, NodeAttributes a, Tensor x, long[] shape) {
         int[] from = x.shape();
@@ -198,12 +206,21 @@ public final class OnnxOpMapper {
         for (int i = 0; i < shape.length; i++) {
             long d = shape[i];
             if (d == 0 && a.i("allowzero", 0) == 0) {
+                if (i >= from.length) {
+                    throw new OnnxException(label(node) + ": Reshape of shape " + Arrays.toString(from) + " to "
+                            + Arrays.toString(shape) + " copies dimension " + i + ", which the input does not have");
+                }
                 d = from[i];
             }
             if (d == 0) {
                 throw new OnnxException(label(node) + ": Reshape to an empty dimension is not supported");
             }
-            to[i] = Math.toIntExact(d);
+            // found by OnnxFuzzTest: a target dimension past int range overflowed in toIntExact
+            if (d < -1 || d > Integer.MAX_VALUE) {
+                throw new OnnxException(label(node) + ": Reshape target " + Arrays.toString(shape) + " has dimension "
+                        + d + "; dimensions are positive ints, or -1 for the one to infer");
+            }
+            to[i] = (int) d;
             unknown += to[i] < 0 ? 1 : 0;
         }
         if (unknown > 1) {
@@ -234,7 +251,7 @@ public final class OnnxOpMapper {
         long[] sorted = Arrays.stream(axes).map(ax -> ax < 0 ? ax + x.rank() : ax).sorted().toArray();
         Tensor y = x;
         for (int i = sorted.length - 1; i >= 0; i--) {
-            y = mean ? Ops.mean(y, (int) sorted[i], keep) : Ops.sum(y, (int) sorted[i], keep);
+            y = mean ? Ops.mean(y, axis(node, sorted[i]), keep) : Ops.sum(y, axis(node, sorted[i]), keep);
         }
         return y;
     }
