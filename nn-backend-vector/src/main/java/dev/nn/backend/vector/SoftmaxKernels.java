@@ -89,7 +89,7 @@ final class SoftmaxKernels {
         FloatVector sum = FloatVector.zero(F);
         for (int c = 0; c < cols; c += L) {
             VectorMask<Float> m = F.indexInRange(c, cols);
-            FloatVector e = FloatVector.fromArray(F, x, o + c, m).sub(max).lanewise(VectorOperators.EXP);
+            FloatVector e = VectorMath.exp(FloatVector.fromArray(F, x, o + c, m).sub(max));
             e.intoArray(y, o + c, m);
             sum = sum.add(e, m);
         }
@@ -100,7 +100,7 @@ final class SoftmaxKernels {
         FloatVector sum = FloatVector.zero(F);
         for (int c = 0; c < cols; c += L) {
             VectorMask<Float> m = F.indexInRange(c, cols);
-            sum = sum.add(FloatVector.fromArray(F, x, o + c, m).sub(max).lanewise(VectorOperators.EXP), m);
+            sum = sum.add(VectorMath.exp(FloatVector.fromArray(F, x, o + c, m).sub(max)), m);
         }
         return sum.reduceLanes(VectorOperators.ADD);
     }

@@ -2,15 +2,10 @@ package dev.nn.backend.vector;
 
 import static dev.nn.backend.vector.Lanes.F;
 import static dev.nn.backend.vector.Lanes.L;
-import static jdk.incubator.vector.VectorOperators.EXP;
-import static jdk.incubator.vector.VectorOperators.EXPM1;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
-import static jdk.incubator.vector.VectorOperators.LOG;
-import static jdk.incubator.vector.VectorOperators.LOG1P;
 import static jdk.incubator.vector.VectorOperators.LT;
-import static jdk.incubator.vector.VectorOperators.TANH;
 
 import dev.nn.api.backend.UnaryOp;
 import jdk.incubator.vector.FloatVector;
@@ -97,7 +92,7 @@ final class UnaryKernels {
         for (; i < end; i += L) {
             VectorMask<Float> m = F.indexInRange(i, end);
             FloatVector v = FloatVector.fromArray(F, x, i, m);
-            FloatVector r = v.lanewise(EXPM1).mul(alpha).blend(v, v.compare(GT, 0f));
+            FloatVector r = VectorMath.expm1(v).mul(alpha).blend(v, v.compare(GT, 0f));
             (scale == 1f ? r : r.mul(scale)).intoArray(y, i, m);
         }
     }
@@ -112,16 +107,17 @@ final class UnaryKernels {
     private static void tanh(float[] x, float[] y, int i, int end) {
         for (; i < end; i += L) {
             VectorMask<Float> m = F.indexInRange(i, end);
-            FloatVector.fromArray(F, x, i, m).lanewise(TANH).intoArray(y, i, m);
+            VectorMath.tanh(FloatVector.fromArray(F, x, i, m)).intoArray(y, i, m);
         }
     }
 
-    /** {@code max(x, 0) + log1p(e^−|x|)}, stable for large |x| like the reference. */
+    /**
+     * {@code max(x, 0) + log1p(e^−|x|)}, stable for large |x| like the reference; lane by lane with
+     * StrictMath, whose results never depend on the JIT (the Vector API's LOG1P does).
+     */
     private static void softplus(float[] x, float[] y, int i, int end) {
-        for (; i < end; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, end);
-            FloatVector v = FloatVector.fromArray(F, x, i, m);
-            v.max(0f).add(v.abs().neg().lanewise(EXP).lanewise(LOG1P)).intoArray(y, i, m);
+        for (; i < end; i++) {
+            y[i] = (float) (Math.max(x[i], 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(x[i]))));
         }
     }
 
@@ -136,14 +132,14 @@ final class UnaryKernels {
     private static void exp(float[] x, float[] y, int i, int end) {
         for (; i < end; i += L) {
             VectorMask<Float> m = F.indexInRange(i, end);
-            FloatVector.fromArray(F, x, i, m).lanewise(EXP).intoArray(y, i, m);
+            VectorMath.exp(FloatVector.fromArray(F, x, i, m)).intoArray(y, i, m);
         }
     }
 
+    /** Lane by lane with StrictMath: the Vector API's LOG differs by JIT state. */
     private static void log(float[] x, float[] y, int i, int end) {
-        for (; i < end; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, end);
-            FloatVector.fromArray(F, x, i, m).lanewise(LOG).intoArray(y, i, m);
+        for (; i < end; i++) {
+            y[i] = (float) StrictMath.log(x[i]);
         }
     }
 
@@ -284,7 +280,7 @@ final class UnaryKernels {
 
     /** 1/(1+e^−x) for x ≥ 0 and e^x/(1+e^x) below, so the exponential never overflows. Small: inlined. */
     private static FloatVector sigmoid(FloatVector x) {
-        FloatVector e = x.abs().neg().lanewise(EXP);
+        FloatVector e = VectorMath.exp(x.abs().neg());
         return FloatVector.broadcast(F, 1f).blend(e, x.compare(LT, 0f)).div(e.add(1f));
     }
 
