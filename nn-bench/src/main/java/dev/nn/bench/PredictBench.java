@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * Prediction speed of the Fashion-MNIST MLP: latency at batch 1 (median of 2,000 calls after
- * 500 warm-up calls) and throughput at batch 256, for nn's vector backend and for the same model
+ * 20,000 warm-up calls) and throughput at batch 256, for nn's vector backend and for the same model
  * on onnxruntime, with the given thread count. Usage: {@code PredictBench THREADS}.
  */
 public final class PredictBench {
@@ -40,8 +40,8 @@ public final class PredictBench {
     }
 
     private static void report(String runtime, int threads, Function<Tensor, Tensor> predict, Tensor one, Tensor many) {
-        for (int i = 0; i < 500; i++) {
-            predict.apply(one);
+        for (int i = 0; i < 20_000; i++) {
+            predict.apply(one); // enough calls for the JIT's final tier on every kernel
         }
         double[] micros = new double[2000];
         for (int i = 0; i < micros.length; i++) {

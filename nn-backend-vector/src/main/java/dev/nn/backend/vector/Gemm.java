@@ -64,6 +64,13 @@ final class Gemm implements WorkerPool.Parts {
             }
             return;
         }
+        if (m <= FewRows.MAX_ROWS && !transB) {
+            FewRows.multiply(transA, m, n, k, a, b, c, accumulate);
+            if (epilogue != null) {
+                epilogue.apply(c, n, 0, 0, m, n);
+            }
+            return;
+        }
         this.transA = transA;
         this.transB = transB;
         this.m = m;
