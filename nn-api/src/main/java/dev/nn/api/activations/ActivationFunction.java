@@ -22,10 +22,6 @@ public record ActivationFunction(String name, UnaryOp fn, float alpha) {
         return fn == null;
     }
 
-    public boolean isLinear() {
-        return fn == UnaryOp.IDENTITY;
-    }
-
     /**
      * True when a dense op can apply it inside its kernel. Sigmoid is kept out, like softmax, so
      * that an output layer's logits stay available to a fused cross-entropy.

@@ -5,7 +5,6 @@ import dev.nn.api.Tensor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -139,20 +138,6 @@ public abstract class Dataset {
         return out;
     }
 
-    /** An iterator over nothing, for sources that end. */
-    static <T> Iterator<T> empty() {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return false;
-            }
-
-            @Override
-            public T next() {
-                throw new NoSuchElementException();
-            }
-        };
-    }
 
     /** Stacks same-shaped tensors along a new first axis. */
     static Tensor stack(List<Tensor> parts) {

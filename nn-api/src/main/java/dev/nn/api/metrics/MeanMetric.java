@@ -62,13 +62,4 @@ public abstract class MeanMetric extends Metric {
         count = 0;
     }
 
-    static int argmax(float[] a, int from, int width) {
-        int best = 0;
-        for (int j = 1; j < width; j++) {
-            if (a[from + j] > a[from + best]) {
-                best = j;
-            }
-        }
-        return best;
-    }
 }

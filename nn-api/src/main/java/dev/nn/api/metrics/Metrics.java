@@ -8,6 +8,17 @@ public final class Metrics {
     private Metrics() {
     }
 
+    /** The index of the largest of {@code width} values from {@code from} (the first on ties): a row's class. */
+    public static int argmax(float[] values, int from, int width) {
+        int best = 0;
+        for (int j = 1; j < width; j++) {
+            if (values[from + j] > values[from + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
     /** A plain weighted mean of values added with {@link MeanMetric#add}. */
     public static MeanMetric mean(String name) {
         return new Scored(name, Kind.NONE);

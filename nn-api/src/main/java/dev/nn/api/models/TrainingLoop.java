@@ -422,7 +422,7 @@ final class TrainingLoop {
             float[] t = y.buffer();
             int width = y.rowSize();
             for (int i = 0; i < n; i++) {
-                int label = width == 1 ? Math.round(t[i]) : argmax(t, i * width, width);
+                int label = width == 1 ? Math.round(t[i]) : Metrics.argmax(t, i * width, width);
                 Double cw = s.classWeight.get(label);
                 if (cw == null) {
                     throw new IllegalArgumentException("fit: class weights have no entry for class " + label + " (row " + i + ")");
@@ -433,15 +433,6 @@ final class TrainingLoop {
         return w;
     }
 
-    private static int argmax(float[] a, int from, int width) {
-        int best = 0;
-        for (int j = 1; j < width; j++) {
-            if (a[from + j] > a[from + best]) {
-                best = j;
-            }
-        }
-        return best;
-    }
 
     private static List<Tensor> rows(List<Tensor> ts, int from, int to) {
         List<Tensor> out = new ArrayList<>(ts.size());

@@ -1,6 +1,7 @@
 package dev.nn.io.data;
 
 import dev.nn.api.Tensor;
+import dev.nn.api.metrics.Metrics;
 import java.util.Arrays;
 
 /** Class indices to one-hot rows and back. */
@@ -46,13 +47,7 @@ public final class OneHot {
         float[] d = scores.buffer();
         float[] out = new float[d.length / k];
         for (int r = 0; r < out.length; r++) {
-            int best = 0;
-            for (int j = 1; j < k; j++) {
-                if (d[r * k + j] > d[r * k + best]) {
-                    best = j;
-                }
-            }
-            out[r] = best;
+            out[r] = Metrics.argmax(d, r * k, k);
         }
         return Tensor.wrap(out, Arrays.copyOf(shape, shape.length - 1));
     }
