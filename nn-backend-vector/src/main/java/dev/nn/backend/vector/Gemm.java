@@ -24,6 +24,13 @@ final class Gemm implements WorkerPool.Parts {
 
     /** Below this many multiply-adds, handing work to another thread costs more than it saves. */
     private static final long SERIAL_WORK = 1L << 15;
+    /**
+     * A part with at most this many rows reads a row-major B in place instead of packing it:
+     * packing costs about as much per element of B as 8 rows of multiply-adds, and B's rows are
+     * already NR-contiguous per step. (The batch-32 forward pass packed all of W every step; at
+     * 256 rows packing is a few percent faster.)
+     */
+    static final int DIRECT_B_MAX_ROWS = 64;
 
     private final WorkerPool pool;
     private final Workspace[] workspaces;
@@ -99,14 +106,16 @@ final class Gemm implements WorkerPool.Parts {
      * Whether parts should own rows rather than columns of C, by a rough count of cycles of the
      * slowest part: its multiply-adds (32 a cycle), including the idle share when the tiles do
      * not divide evenly, plus the packing every part repeats, of all of B when rows are split or
-     * all of A when columns are. Packing costs about 0.1 cycle an element for a row copy, 0.25
-     * for a vector copy and 1 for a gather (transposed operands).
+     * all of A when columns are. Packing costs about 0.25 cycle an element for a vector copy,
+     * 1 for a transposing copy (B stored transposed, A not), and nothing for a B read in place.
      */
     private boolean splitRows(int threads) {
         double rowTiles = Packing.ceil(m, MR);
         double colTiles = Packing.ceil(n, NR);
-        double byRows = Math.ceil(rowTiles / threads) * MR * n * k / 32.0 + (double) k * n * (transB ? 1 : 0.25);
-        double byCols = Math.ceil(colTiles / threads) * NR * m * k / 32.0 + (double) m * k * (transA ? 1 : 0.1);
+        int rowsPerPart = (int) Math.ceil(rowTiles / threads) * MR;
+        double packB = transB ? 1 : rowsPerPart <= DIRECT_B_MAX_ROWS ? 0 : 0.25;
+        double byRows = rowsPerPart * (double) n * k / 32.0 + (double) k * n * packB;
+        double byCols = Math.ceil(colTiles / threads) * NR * m * k / 32.0 + (double) m * k * (transA ? 0.25 : 1);
         return byRows <= byCols;
     }
 
@@ -128,33 +137,62 @@ final class Gemm implements WorkerPool.Parts {
      */
     private void block(Workspace ws, int i0, int i1, int j0, int j1) {
         int depth = Packing.ceil(k, Packing.ceil(k, KC));
+        boolean direct = !transB && i1 - i0 <= DIRECT_B_MAX_ROWS;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += depth) {
                 int kc = Math.min(depth, k - pc);
                 boolean first = pc == 0 && !accumulate;
                 boolean last = pc + kc == k;
-                Packing.packB(transB, b, n, k, pc, kc, jc, nc, ws);
+                if (direct) {
+                    packEdgeSliver(ws, pc, kc, jc, nc);
+                } else {
+                    Packing.packB(transB, b, n, k, pc, kc, jc, nc, ws);
+                }
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     Packing.packA(transA, a, m, k, ic, mc, pc, kc, ws);
-                    tiles(ws, kc, ic, mc, jc, nc, first, last);
+                    tiles(ws, kc, pc, ic, mc, jc, nc, first, last, direct);
                 }
             }
         }
     }
 
-    /** All micro-tiles of one packed block; the B sliver stays in L1 while the A panels pass. */
-    private void tiles(Workspace ws, int kc, int ic, int mc, int jc, int nc, boolean first, boolean last) {
+    /** With B read in place, only a last sliver narrower than NR is packed (zero-padded). */
+    private void packEdgeSliver(Workspace ws, int pc, int kc, int jc, int nc) {
+        int edge = nc % NR;
+        if (edge != 0) {
+            Packing.packB(false, b, n, k, pc, kc, jc + nc - edge, edge, ws);
+        }
+    }
+
+    /**
+     * All micro-tiles of one block; the B sliver stays in L1 while the A panels pass. Full slivers
+     * come from the packed panel, or from B itself when {@code direct}; then an edge sliver is the
+     * only one packed, at the start of the panel.
+     */
+    private void tiles(Workspace ws, int kc, int pc, int ic, int mc, int jc, int nc, boolean first, boolean last,
+                       boolean direct) {
         for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
-            int bOff = jr * KC;
+            float[] bs;
+            int bOff;
+            int ldb;
+            if (direct && cols == NR) {
+                bs = b;
+                bOff = pc * n + jc + jr;
+                ldb = n;
+            } else {
+                bs = ws.b;
+                bOff = direct ? 0 : jr * KC;
+                ldb = NR;
+            }
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
                 if (rows == MR && cols == NR) {
-                    MicroKernel.multiply(kc, ws.a, ir * KC, ws.b, bOff, c, (ic + ir) * n + jc + jr, n, !first);
+                    MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, c, (ic + ir) * n + jc + jr, n, !first);
                 } else {
-                    MicroKernel.multiply(kc, ws.a, ir * KC, ws.b, bOff, ws.tile, 0, NR, false);
+                    MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, ws.tile, 0, NR, false);
                     store(ws.tile, ic + ir, jc + jr, rows, cols, first);
                 }
                 if (last && epilogue != null) {

@@ -1,7 +1,6 @@
 package dev.nn.backend.vector;
 
-import static dev.nn.backend.vector.GemmShape.KC;
-import static dev.nn.backend.vector.GemmShape.NR;
+import static dev.nn.backend.vector.GemmShape.MR;
 import static dev.nn.backend.vector.Lanes.F;
 import static dev.nn.backend.vector.Lanes.L;
 
@@ -9,8 +8,9 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The MR×NR register tile: {@code tile = Apanel · Bsliver} over kc steps, 8 rows × 2 vectors
- * = 16 accumulators. A is packed row by row with stride KC, B step by step with stride NR, so
- * every index is the loop counter plus a constant and the JIT drops the bounds checks.
+ * = 16 accumulators. A is packed step by step, MR values a step; step p of B is NR floats at
+ * bOff + p·ldb, from a packed sliver (ldb = NR) or straight from a row-major B (ldb = n). Every
+ * index is the loop counter times a constant plus an offset, so the JIT drops the bounds checks.
  * Accumulation starts at zero and runs in k order, and the sum is then stored or added to C
  * (rows ldc apart), so a C element gets the same bits whichever thread or tile computes it.
  */
@@ -19,7 +19,8 @@ final class MicroKernel {
     private MicroKernel() {
     }
 
-    static void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, boolean add) {
+    static void multiply(int kc, float[] a, int aOff, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc,
+                         boolean add) {
         FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
         FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
         FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
@@ -29,32 +30,32 @@ final class MicroKernel {
         FloatVector c60 = FloatVector.zero(F), c61 = FloatVector.zero(F);
         FloatVector c70 = FloatVector.zero(F), c71 = FloatVector.zero(F);
         for (int p = 0; p < kc; p++) {
-            int bi = bOff + p * NR;
+            int bi = bOff + p * ldb;
             FloatVector b0 = FloatVector.fromArray(F, b, bi);
             FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
-            int ai = aOff + p;
+            int ai = aOff + p * MR;
             FloatVector x = FloatVector.broadcast(F, a[ai]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(F, a[ai + KC]);
+            x = FloatVector.broadcast(F, a[ai + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(F, a[ai + 2 * KC]);
+            x = FloatVector.broadcast(F, a[ai + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(F, a[ai + 3 * KC]);
+            x = FloatVector.broadcast(F, a[ai + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(F, a[ai + 4 * KC]);
+            x = FloatVector.broadcast(F, a[ai + 4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(F, a[ai + 5 * KC]);
+            x = FloatVector.broadcast(F, a[ai + 5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(F, a[ai + 6 * KC]);
+            x = FloatVector.broadcast(F, a[ai + 6]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(F, a[ai + 7 * KC]);
+            x = FloatVector.broadcast(F, a[ai + 7]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }

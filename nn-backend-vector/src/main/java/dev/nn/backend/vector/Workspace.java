@@ -13,13 +13,7 @@ final class Workspace {
     final float[] a = new float[MC * KC];
     final float[] b = new float[NC * KC];
     final float[] tile = new float[MR * NR];
-    private final int[] offsetsA = new int[L];
     private final int[] offsetsB = new int[L];
-
-    /** Gather offsets {0, m, 2m, ...} for walking down a column of a stored k×m A. */
-    int[] strideA(int m) {
-        return strided(offsetsA, m);
-    }
 
     /** Gather offsets {0, k, 2k, ...} for walking across the rows of a stored n×k B. */
     int[] strideB(int k) {
