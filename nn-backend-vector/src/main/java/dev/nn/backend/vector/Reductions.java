@@ -5,7 +5,6 @@ import static dev.nn.backend.vector.Lanes.L;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 
 /** Sums over whole arrays, rows and columns. */
 final class Reductions {
@@ -37,7 +36,7 @@ final class Reductions {
         if (i < n) {
             acc = acc.add(FloatVector.fromArray(F, x, off + i, F.indexInRange(i, n)));
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(acc);
     }
 
     /** {@code out[c] = Σ_r x[r, c]}: whole rows added lane-wise into out. */

@@ -42,7 +42,7 @@ final class SoftmaxKernels {
                 VectorMask<Float> m = F.indexInRange(c, cols);
                 dotLanes = FloatVector.fromArray(F, dy, o + c, m).fma(FloatVector.fromArray(F, y, o + c, m), dotLanes);
             }
-            float dot = dotLanes.reduceLanes(VectorOperators.ADD);
+            float dot = Lanes.sum(dotLanes);
             for (int c = 0; c < cols; c += L) {
                 VectorMask<Float> m = F.indexInRange(c, cols);
                 FloatVector yv = FloatVector.fromArray(F, y, o + c, m);
@@ -72,7 +72,7 @@ final class SoftmaxKernels {
             FloatVector logP = FloatVector.fromArray(F, z, o + c, m).sub(hi).sub(lo);
             acc = FloatVector.fromArray(F, t, o + c, m).fma(logP, acc);
         }
-        return -acc.reduceLanes(VectorOperators.ADD);
+        return -Lanes.sum(acc);
     }
 
     private static float rowMax(float[] x, int o, int cols) {
@@ -84,16 +84,21 @@ final class SoftmaxKernels {
         return max.reduceLanes(VectorOperators.MAX);
     }
 
-    /** Writes {@code e = exp(x − max)} to y and returns Σe. */
+    /**
+     * Writes {@code e = exp(x − max)} to y and returns Σe, added in column order from y: a lane
+     * sum here was not inlined under cross-entropy (the exp fills the JIT's budget) and boxed a
+     * vector every row.
+     */
     private static float expShifted(float[] x, float[] y, int o, int cols, float max) {
-        FloatVector sum = FloatVector.zero(F);
         for (int c = 0; c < cols; c += L) {
             VectorMask<Float> m = F.indexInRange(c, cols);
-            FloatVector e = VectorMath.exp(FloatVector.fromArray(F, x, o + c, m).sub(max));
-            e.intoArray(y, o + c, m);
-            sum = sum.add(e, m);
+            VectorMath.exp(FloatVector.fromArray(F, x, o + c, m).sub(max)).intoArray(y, o + c, m);
         }
-        return sum.reduceLanes(VectorOperators.ADD);
+        float sum = 0f;
+        for (int c = 0; c < cols; c++) {
+            sum += y[o + c];
+        }
+        return sum;
     }
 
     private static float expSum(float[] x, int o, int cols, float max) {
@@ -102,7 +107,7 @@ final class SoftmaxKernels {
             VectorMask<Float> m = F.indexInRange(c, cols);
             sum = sum.add(VectorMath.exp(FloatVector.fromArray(F, x, o + c, m).sub(max)), m);
         }
-        return sum.reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(sum);
     }
 
     /** Divides a row by its sum (a true division: a reciprocal would add a rounding). */
