@@ -43,7 +43,7 @@ public final class Ops {
         int k = bs[0];
         int n = bs[1];
         int m = a.size() / Math.max(k, 1);
-        float[] out = new float[m * n];
+        float[] out = RecycledBuffers.take(m * n);
         be().gemm(false, false, m, n, k, a.buffer(), b.buffer(), out, false);
         Tensor y = Tensor.wrap(out, outShape);
         if (GradientTape.recording(a, b)) {
@@ -55,7 +55,7 @@ public final class Ops {
     }
 
     private static Tensor gemm(boolean ta, boolean tb, int m, int n, int k, Tensor a, Tensor b, int[] shape) {
-        float[] out = new float[m * n];
+        float[] out = RecycledBuffers.take(m * n);
         be().gemm(ta, tb, m, n, k, a.buffer(), b.buffer(), out, false);
         return Tensor.wrap(out, shape);
     }
@@ -89,7 +89,7 @@ public final class Ops {
         int k = ws[0];
         int n = ws[1];
         int m = x.size() / Math.max(k, 1);
-        float[] out = new float[m * n];
+        float[] out = RecycledBuffers.take(m * n);
         be().dense(x.buffer(), w.buffer(), bias == null ? null : bias.buffer(), out, m, k, n, act, alpha);
         Tensor y = Tensor.wrap(out, outShape);
         Tensor[] inputs = bias == null ? new Tensor[] {x, w} : new Tensor[] {x, w, bias};
@@ -97,7 +97,7 @@ public final class Ops {
             GradientTape.push(y, inputs, (dy, need) -> {
                 Tensor dz = dy;
                 if (act != UnaryOp.IDENTITY) {
-                    float[] d = new float[m * n];
+                    float[] d = RecycledBuffers.take(m * n);
                     be().unaryGrad(act, alpha, y.buffer(), y.buffer(), dy.buffer(), d, m * n);
                     dz = Tensor.wrap(d, outShape);
                 }
@@ -105,7 +105,7 @@ public final class Ops {
                 g[0] = need[0] ? gemm(false, true, m, k, n, dz, w, xs) : null;
                 g[1] = need[1] ? gemm(true, false, k, n, m, x, dz, ws) : null;
                 if (inputs.length == 3 && need[2]) {
-                    float[] db = new float[n];
+                    float[] db = RecycledBuffers.take(n);
                     be().sumRows(dz.buffer(), db, m, n);
                     g[2] = Tensor.wrap(db, n);
                 }
@@ -149,7 +149,7 @@ public final class Ops {
             return trace(type, Map.of(), outShape, a, b);
         }
         int n = Math.toIntExact(Shapes.checkedSize(outShape, type.name()));
-        float[] out = new float[n];
+        float[] out = RecycledBuffers.take(n);
         float[] av = Arrays.equals(as, outShape) ? a.buffer() : Broadcast.expand(a.buffer(), as, outShape);
         if (b.size() == 1) {
             be().binaryScalar(op, av, b.buffer()[0], out, n);
@@ -218,12 +218,12 @@ public final class Ops {
             return trace(OpType.UNARY, Map.of("fn", fn, "alpha", alpha), s, x);
         }
         int n = x.size();
-        float[] out = new float[n];
+        float[] out = RecycledBuffers.take(n);
         be().unary(fn, alpha, x.buffer(), out, n);
         Tensor y = keepLogits ? Tensor.withLogits(Tensor.wrap(out, s), x) : Tensor.wrap(out, s);
         if (GradientTape.recording(x)) {
             GradientTape.push(y, new Tensor[] {x}, (dy, need) -> {
-                float[] dx = new float[n];
+                float[] dx = RecycledBuffers.take(n);
                 be().unaryGrad(fn, alpha, x.buffer(), y.buffer(), dy.buffer(), dx, n);
                 return new Tensor[] {Tensor.wrap(dx, s)};
             });

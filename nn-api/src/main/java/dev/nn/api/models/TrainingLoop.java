@@ -2,6 +2,7 @@ package dev.nn.api.models;
 
 import dev.nn.api.GradientTape;
 import dev.nn.api.Ops;
+import dev.nn.api.RecycledBuffers;
 import dev.nn.api.Shapes;
 import dev.nn.api.Tensor;
 import dev.nn.api.Variable;
@@ -27,6 +28,7 @@ final class TrainingLoop {
 
     private final Model model;
     private final Compiled compiled;
+    private final RecycledBuffers gradientBuffers = new RecycledBuffers();
 
     TrainingLoop(Model model, Compiled compiled) {
         this.model = model;
@@ -163,7 +165,6 @@ final class TrainingLoop {
      */
     private void trainStep(Element batch, List<Variable> variables, MeanMetric lossTracker,
                            List<MeanMetric> outputLossTrackers, boolean stopOnNaN) {
-        List<Tensor> grads;
         List<Tensor> outputs;
         double total;
         int size = batch.x().get(0).dim(0);
@@ -179,9 +180,11 @@ final class TrainingLoop {
                 throw new ArithmeticException("the loss became " + total + " at optimizer step "
                         + (compiled.optimizer().iterations() + 1) + "; lower the learning rate or check the data for extreme values");
             }
-            grads = tape.gradient(loss, variables);
+            // the gradients live only until the optimizer has used them, so their arrays are recycled
+            try (RecycledBuffers.Scope scope = gradientBuffers.open()) {
+                compiled.optimizer().apply(tape.gradient(loss, variables), variables);
+            }
         }
-        compiled.optimizer().apply(grads, variables);
         lossTracker.add(total, size);
         updateMetrics(compiled.metrics(), batch.y(), outputs, batch.sampleWeight());
     }
