@@ -17,7 +17,7 @@ import dev.nn.api.models.Sequential;
 import dev.nn.api.optimizers.SGD;
 import dev.nn.backend.onnx.export.OnnxExporter;
 import dev.nn.io.data.FashionMnist;
-import dev.nn.io.data.TrainTest;
+import dev.nn.io.data.TrainValidationTest;
 import dev.nn.io.plot.LearningCurves;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -44,12 +44,16 @@ final class FashionMnistClassifier implements Example {
     public void run(ExampleContext ctx) throws Exception {
         PrintStream out = ctx.out();
         out.println("Backend: " + Backends.current().name() + " with " + Backends.current().threads() + " thread(s)");
-        TrainTest data = FashionMnist.load();
-        int trainRows = ctx.shortRun() ? 5_000 : 55_000;
-        Tensor xTrain = data.train().x().rows(0, trainRows);
-        Tensor yTrain = data.train().y().rows(0, trainRows);
-        Tensor xValid = data.train().x().rows(55_000, 60_000);
-        Tensor yValid = data.train().y().rows(55_000, 60_000);
+        // the book's split: the last 5,000 training images for validation, the first 55,000 for training
+        TrainValidationTest data = FashionMnist.loadWithValidation(5_000);
+        Tensor xTrain = data.train().x();
+        Tensor yTrain = data.train().y();
+        if (ctx.shortRun()) {
+            xTrain = xTrain.rows(0, 5_000);
+            yTrain = yTrain.rows(0, 5_000);
+        }
+        Tensor xValid = data.validation().x();
+        Tensor yValid = data.validation().y();
         Tensor xTest = data.test().x();
         Tensor yTest = data.test().y();
         out.printf(Locale.ROOT, "Training on %,d images, validating on %,d, testing on %,d%n",

@@ -16,7 +16,7 @@ import dev.nn.api.models.Sequential;
 import dev.nn.api.optimizers.Adam;
 import dev.nn.api.optimizers.SGD;
 import dev.nn.io.data.FashionMnist;
-import dev.nn.io.data.TrainTest;
+import dev.nn.io.data.TrainValidationTest;
 import dev.nn.tuner.HyperParameters;
 import dev.nn.tuner.RandomSearch;
 import dev.nn.tuner.Sampling;
@@ -59,12 +59,15 @@ final class HyperparameterSearch implements Example {
 
     @Override
     public void run(ExampleContext ctx) throws Exception {
-        TrainTest data = FashionMnist.load();
-        int rows = ctx.shortRun() ? 5_000 : 55_000;
-        Tensor xTrain = data.train().x().rows(0, rows);
-        Tensor yTrain = data.train().y().rows(0, rows);
-        Tensor xValid = data.train().x().rows(55_000, 60_000);
-        Tensor yValid = data.train().y().rows(55_000, 60_000);
+        TrainValidationTest data = FashionMnist.loadWithValidation(5_000);
+        Tensor xTrain = data.train().x();
+        Tensor yTrain = data.train().y();
+        if (ctx.shortRun()) {
+            xTrain = xTrain.rows(0, 5_000);
+            yTrain = yTrain.rows(0, 5_000);
+        }
+        Tensor xValid = data.validation().x();
+        Tensor yValid = data.validation().y();
         Tuner tuner = new RandomSearch(HyperparameterSearch::buildModel, TunerOptions.defaults()
                 .objective("val_accuracy").maxTrials(ctx.shortRun() ? 2 : 5).seed(42).overwrite(true)
                 .directory(ctx.file("my_fashion_mnist")).projectName("my_rnd_search"));

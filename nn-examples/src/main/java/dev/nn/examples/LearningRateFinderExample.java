@@ -11,7 +11,7 @@ import dev.nn.api.layers.InputLayer;
 import dev.nn.api.models.Sequential;
 import dev.nn.api.optimizers.SGD;
 import dev.nn.io.data.FashionMnist;
-import dev.nn.io.data.TrainTest;
+import dev.nn.io.data.TrainValidationTest;
 import dev.nn.tuner.lr.LearningRateFinder;
 import dev.nn.tuner.lr.LrFinderResult;
 import java.nio.file.Path;
@@ -35,9 +35,14 @@ final class LearningRateFinderExample implements Example {
 
     @Override
     public void run(ExampleContext ctx) throws Exception {
-        TrainTest data = FashionMnist.load();
-        Tensor x = data.train().x().rows(0, ctx.shortRun() ? 20_000 : 55_000);
-        Tensor y = data.train().y().rows(0, x.dim(0));
+        // the 55,000 training images of the book's split; the validation rows go unused
+        TrainValidationTest data = FashionMnist.loadWithValidation(5_000);
+        Tensor x = data.train().x();
+        Tensor y = data.train().y();
+        if (ctx.shortRun()) {
+            x = x.rows(0, 20_000);
+            y = y.rows(0, 20_000);
+        }
         Sequential model = new Sequential(new InputLayer(28, 28), new Flatten(), new Dense(300, "relu"),
                 new Dense(100, "relu"), new Dense(10, "softmax"));
         model.seed(42);

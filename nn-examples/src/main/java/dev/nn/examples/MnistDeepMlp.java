@@ -21,7 +21,7 @@ import dev.nn.api.saving.Models;
 import dev.nn.io.data.DataNotFoundException;
 import dev.nn.io.data.FashionMnist;
 import dev.nn.io.data.Mnist;
-import dev.nn.io.data.TrainTest;
+import dev.nn.io.data.TrainValidationTest;
 import dev.nn.io.plot.LearningCurves;
 import dev.nn.io.tensorboard.RunDirectories;
 import dev.nn.io.tensorboard.TensorBoard;
@@ -57,22 +57,25 @@ final class MnistDeepMlp implements Example {
 
     @Override
     public void run(ExampleContext ctx) throws Exception {
-        TrainTest data;
+        TrainValidationTest data;
         String name;
         try {
-            data = Mnist.load();
+            data = Mnist.loadWithValidation(5_000);
             name = "MNIST";
         } catch (DataNotFoundException e) {
             ctx.out().println(e.getMessage());
             ctx.out().println("MNIST is not available here: running the same recipe on Fashion-MNIST.");
-            data = FashionMnist.load();
+            data = FashionMnist.loadWithValidation(5_000);
             name = "Fashion-MNIST";
         }
-        int rows = ctx.shortRun() ? 10_000 : 55_000;
-        Tensor xTrain = data.train().x().rows(0, rows);
-        Tensor yTrain = data.train().y().rows(0, rows);
-        Tensor xValid = data.train().x().rows(55_000, 60_000);
-        Tensor yValid = data.train().y().rows(55_000, 60_000);
+        Tensor xTrain = data.train().x();
+        Tensor yTrain = data.train().y();
+        if (ctx.shortRun()) {
+            xTrain = xTrain.rows(0, 10_000);
+            yTrain = yTrain.rows(0, 10_000);
+        }
+        Tensor xValid = data.validation().x();
+        Tensor yValid = data.validation().y();
 
         Sequential probe = mlp();
         probe.compile(loss("sparse_categorical_crossentropy"), optimizer(new SGD(1e-3)), metrics("accuracy"));

@@ -48,4 +48,24 @@ public final class FashionMnist {
     public static TrainTest load(DataLocator locator) throws IOException {
         return MnistFormat.read(locator.locate(SOURCE), CLASS_NAMES.size());
     }
+
+    /**
+     * Like {@link #load()}, with the last {@code validationRows} training images held out as a
+     * validation split (the book holds out 5,000). Each split is converted from the file's bytes on
+     * its own, so a float copy of the whole training set never exists.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; validationRows &lt; the number of training images
+     */
+    public static TrainValidationTest loadWithValidation(int validationRows) throws IOException {
+        return loadWithValidation(DataLocator.defaults(), validationRows);
+    }
+
+    /** {@link #loadWithValidation(int)} from the four IDX files in {@code dir}. */
+    public static TrainValidationTest loadWithValidation(Path dir, int validationRows) throws IOException {
+        return loadWithValidation(DataLocator.defaults().withPath(dir), validationRows);
+    }
+
+    public static TrainValidationTest loadWithValidation(DataLocator locator, int validationRows) throws IOException {
+        return MnistFormat.read(locator, SOURCE, CLASS_NAMES.size(), validationRows);
+    }
 }

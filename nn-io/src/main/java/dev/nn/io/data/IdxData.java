@@ -56,28 +56,58 @@ public record IdxData(int[] shape, byte[] ubytes, float[] floats) {
 
     /** The values as float32 with the same shape: bytes as 0..255, floats unchanged. */
     public Tensor toTensor() {
-        return ubytes != null ? Tensor.wrap(unsignedToFloat(1f), shape) : Tensor.of(floats, shape);
+        return ubytes != null ? Tensor.wrap(unsignedToFloat(1f, 0, count()), shape) : Tensor.of(floats, shape);
     }
 
     /** Unsigned-byte pixels scaled to [0, 1] by dividing by 255, with the file's shape. */
     public Tensor toImages() {
+        return toImages(0, count());
+    }
+
+    /**
+     * Items {@code [from, to)} along the first axis as {@link #toImages()} gives them, converted
+     * straight from the bytes: splitting a data set this way never holds a float copy of all of it.
+     */
+    public Tensor toImages(int from, int to) {
         requireUbytes("images");
-        return Tensor.wrap(unsignedToFloat(255f), shape);
+        int[] s = rowsShape(from, to);
+        return Tensor.wrap(unsignedToFloat(255f, from, to), s);
     }
 
     /** Unsigned-byte labels of a rank-1 file as a float tensor of class indices. */
     public Tensor toLabels() {
+        return toLabels(0, count());
+    }
+
+    /** Labels {@code [from, to)} as {@link #toLabels()} gives them. */
+    public Tensor toLabels(int from, int to) {
         requireUbytes("labels");
         if (shape.length != 1) {
             throw new IllegalStateException("labels need a rank-1 IDX file, this one has shape " + Arrays.toString(shape));
         }
-        return Tensor.wrap(unsignedToFloat(1f), shape);
+        int[] s = rowsShape(from, to);
+        return Tensor.wrap(unsignedToFloat(1f, from, to), s);
     }
 
-    private float[] unsignedToFloat(float divisor) {
-        float[] out = new float[ubytes.length];
+    private int[] rowsShape(int from, int to) {
+        if (from < 0 || to > shape[0] || from > to) {
+            throw new IndexOutOfBoundsException("items [" + from + ", " + to + ") of shape " + Arrays.toString(shape));
+        }
+        int[] s = shape.clone();
+        s[0] = to - from;
+        return s;
+    }
+
+    private float[] unsignedToFloat(float divisor, int from, int to) {
+        long itemSize = 1;
+        for (int i = 1; i < shape.length; i++) {
+            itemSize *= shape[i];
+        }
+        // within the array's length, since [from, to) was checked against the shape
+        int start = (int) (from * itemSize);
+        float[] out = new float[(int) ((to - from) * itemSize)];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (ubytes[i] & 0xFF) / divisor;
+            out[i] = (ubytes[start + i] & 0xFF) / divisor;
         }
         return out;
     }

@@ -18,11 +18,28 @@ final class MnistFormat {
     /** Reads train images, train labels, test images and test labels, in that order. */
     static TrainTest read(List<Path> files, int classes) throws IOException {
         IdxReader reader = new IdxReader();
-        return new TrainTest(split(reader, files.get(0), files.get(1), classes),
-                split(reader, files.get(2), files.get(3), classes));
+        return new TrainTest(pair(reader, files.get(0), files.get(1), classes).all(),
+                pair(reader, files.get(2), files.get(3), classes).all());
     }
 
-    private static Split split(IdxReader reader, Path imagesFile, Path labelsFile, int classes) throws IOException {
+    /**
+     * Locates and reads the data set with the last {@code validationRows} training rows as the
+     * validation split. The size is checked for sign before anything is located, since that may download.
+     */
+    static TrainValidationTest read(DataLocator locator, DatasetSource source, int classes, int validationRows)
+            throws IOException {
+        if (validationRows <= 0) {
+            throw new IllegalArgumentException("validationRows must be positive, got " + validationRows);
+        }
+        List<Path> files = locator.locate(source);
+        IdxReader reader = new IdxReader();
+        // the training bytes are unreachable once split, before the test files are read
+        HeldOut train = pair(reader, files.get(0), files.get(1), classes).holdOut(validationRows);
+        Split test = pair(reader, files.get(2), files.get(3), classes).all();
+        return new TrainValidationTest(train.train(), train.validation(), test);
+    }
+
+    private static Pair pair(IdxReader reader, Path imagesFile, Path labelsFile, int classes) throws IOException {
         IdxData labels = reader.read(labelsFile);
         if (labels.shape().length != 1) {
             throw new MalformedDataException(labelsFile + ": labels need a rank-1 file, this one has shape "
@@ -34,21 +51,39 @@ final class MnistFormat {
                         + (labels.ubytes()[i] & 0xFF) + " is not one of the " + classes + " classes");
             }
         }
-        Tensor x = imagesTensor(reader, imagesFile);
-        if (x.dim(0) != labels.count()) {
-            throw new MalformedDataException(imagesFile + " holds " + x.dim(0) + " images but " + labelsFile
-                    + " holds " + labels.count() + " labels; the files belong to different sets");
-        }
-        return new Split(x, labels.toLabels());
-    }
-
-    // A method of its own so the image bytes become garbage as soon as the floats exist.
-    private static Tensor imagesTensor(IdxReader reader, Path file) throws IOException {
-        IdxData images = reader.read(file);
+        IdxData images = reader.read(imagesFile);
         if (images.shape().length != 3) {
-            throw new MalformedDataException(file + ": images need a rank-3 file (count, rows, columns), this one"
+            throw new MalformedDataException(imagesFile + ": images need a rank-3 file (count, rows, columns), this one"
                     + " has shape " + Arrays.toString(images.shape()));
         }
-        return images.toImages();
+        if (images.count() != labels.count()) {
+            throw new MalformedDataException(imagesFile + " holds " + images.count() + " images but " + labelsFile
+                    + " holds " + labels.count() + " labels; the files belong to different sets");
+        }
+        return new Pair(images, labels);
+    }
+
+    /** Images and their labels, checked against each other and still bytes, so any rows convert without a float copy. */
+    private record Pair(IdxData images, IdxData labels) {
+
+        Split all() {
+            return rows(0, images.count());
+        }
+
+        HeldOut holdOut(int validationRows) {
+            int n = images.count();
+            if (validationRows >= n) {
+                throw new IllegalArgumentException("validationRows is " + validationRows + " but the training set has "
+                        + n + " rows; hold out fewer so that some remain for training");
+            }
+            return new HeldOut(rows(0, n - validationRows), rows(n - validationRows, n));
+        }
+
+        private Split rows(int from, int to) {
+            return new Split(images.toImages(from, to), labels.toLabels(from, to));
+        }
+    }
+
+    private record HeldOut(Split train, Split validation) {
     }
 }

@@ -2,6 +2,7 @@ package dev.nn.io.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.api.Tensor;
@@ -25,6 +26,40 @@ class FashionMnistTest {
     private TrainTest load() throws IOException {
         TestData.require(DEBIAN.resolve("train-images-idx3-ubyte.gz"), "Debian's dataset-fashion-mnist");
         return FashionMnist.load(DataLocator.defaults().withCacheHome(emptyCache).offline());
+    }
+
+    private TrainValidationTest loadWithValidation(int rows) throws IOException {
+        TestData.require(DEBIAN.resolve("train-images-idx3-ubyte.gz"), "Debian's dataset-fashion-mnist");
+        return FashionMnist.loadWithValidation(DataLocator.defaults().withCacheHome(emptyCache).offline(), rows);
+    }
+
+    /** The book's split, X_train_full[:-5000] and X_train_full[-5000:], row for row. */
+    @Test
+    void validationSplitHoldsTheLastTrainingRows() throws IOException {
+        TrainTest full = load();
+        TrainValidationTest d = loadWithValidation(5_000);
+        Tensor x = full.train().x();
+        assertArrayEquals(new int[] {55000, 28, 28}, d.train().x().shape());
+        assertArrayEquals(new int[] {5000, 28, 28}, d.validation().x().shape());
+        assertRow(x, 0, d.train().x(), 0);
+        assertRow(x, 54_999, d.train().x(), 54_999);
+        assertRow(x, 55_000, d.validation().x(), 0);
+        assertRow(x, 59_999, d.validation().x(), 4_999);
+        assertArrayEquals(full.train().y().rows(0, 55_000).toArray(), d.train().y().toArray());
+        assertArrayEquals(full.train().y().rows(55_000, 60_000).toArray(), d.validation().y().toArray());
+        assertArrayEquals(full.test().x().buffer(), d.test().x().buffer());
+        assertArrayEquals(full.test().y().buffer(), d.test().y().buffer());
+    }
+
+    @Test
+    void validationSizeMustLeaveTrainingRows() throws IOException {
+        String m = assertThrows(IllegalArgumentException.class, () -> loadWithValidation(60_000)).getMessage();
+        assertTrue(m.contains("validationRows is 60000 but the training set has 60000 rows"), m);
+    }
+
+    private static void assertRow(Tensor expected, int expectedRow, Tensor actual, int actualRow) {
+        assertArrayEquals(expected.rows(expectedRow, expectedRow + 1).toArray(),
+                actual.rows(actualRow, actualRow + 1).toArray(), "row " + expectedRow);
     }
 
     @Test

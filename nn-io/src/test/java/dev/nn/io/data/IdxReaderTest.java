@@ -47,6 +47,20 @@ class IdxReaderTest {
     }
 
     @Test
+    void itemRangesConvertLikeTheWholeFile() {
+        IdxData d = images();
+        Tensor all = d.toImages();
+        assertArrayEquals(all.rows(1, 3).toArray(), d.toImages(1, 3).toArray());
+        assertArrayEquals(new int[] {2, 4, 5}, d.toImages(1, 3).shape());
+        assertArrayEquals(new int[] {0, 4, 5}, d.toImages(3, 3).shape());
+        IdxData labels = IdxData.ofUbytes(new byte[] {9, 0, (byte) 200}, 3);
+        assertArrayEquals(new float[] {0, 200}, labels.toLabels(1, 3).toArray());
+        assertThrows(IndexOutOfBoundsException.class, () -> d.toImages(2, 4));
+        assertThrows(IndexOutOfBoundsException.class, () -> d.toImages(-1, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> labels.toLabels(2, 1));
+    }
+
+    @Test
     void labelsAndFloats() throws IOException {
         Path labels = dir.resolve("labels.gz");
         IdxWriter.write(labels, IdxData.ofUbytes(new byte[] {9, 0, (byte) 200}, 3));
