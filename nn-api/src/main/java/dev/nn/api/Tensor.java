@@ -234,7 +234,7 @@ public final class Tensor {
     public Tensor gatherRows(int[] indices, int from, int to) {
         requireConcrete("gatherRows");
         int rs = rowSize();
-        float[] out = new float[(to - from) * rs];
+        float[] out = RecycledBuffers.take((to - from) * rs);
         for (int i = from; i < to; i++) {
             System.arraycopy(data, indices[i] * rs, out, (i - from) * rs, rs);
         }

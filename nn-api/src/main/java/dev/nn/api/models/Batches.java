@@ -1,5 +1,6 @@
 package dev.nn.api.models;
 
+import dev.nn.api.RecycledBuffers;
 import dev.nn.api.Tensor;
 import dev.nn.api.data.Dataset;
 import dev.nn.api.data.Dataset.Element;
@@ -17,10 +18,16 @@ interface Batches {
 
     Iterator<Element> pass(int epoch);
 
-    /** Batches of rows of in-memory arrays, in an order drawn from (seed, epoch) when shuffling. */
+    /**
+     * Batches of rows of in-memory arrays, in an order drawn from (seed, epoch) when shuffling.
+     * With {@code reuseArrays}, a shuffled batch is gathered into the arrays of the batch before
+     * it: only for training, where nothing keeps a batch past its step (a prediction may return
+     * its input reshaped).
+     */
     static Batches ofArrays(List<Tensor> xs, List<Tensor> ys, float[] sampleWeights, int batchSize,
-                            boolean shuffle, long seed) {
+                            boolean shuffle, long seed, boolean reuseArrays) {
         int n = xs.get(0).dim(0);
+        RecycledBuffers buffers = reuseArrays ? new RecycledBuffers() : null;
         return new Batches() {
             @Override
             public int steps() {
@@ -44,8 +51,16 @@ interface Batches {
                             throw new NoSuchElementException();
                         }
                         int to = Math.min(n, from + batchSize);
-                        Element e = new Element(slice(xs, order, from, to), slice(ys, order, from, to),
-                                weights(sampleWeights, order, from, to));
+                        Element e;
+                        if (buffers == null) {
+                            e = new Element(slice(xs, order, from, to), slice(ys, order, from, to),
+                                    weights(sampleWeights, order, from, to));
+                        } else {
+                            try (RecycledBuffers.Scope scope = buffers.open()) {
+                                e = new Element(slice(xs, order, from, to), slice(ys, order, from, to),
+                                        weights(sampleWeights, order, from, to));
+                            }
+                        }
                         from = to;
                         return e;
                     }

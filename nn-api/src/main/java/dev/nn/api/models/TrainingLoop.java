@@ -51,12 +51,12 @@ final class TrainingLoop {
             int split = (int) Math.round(n * (1 - s.validationSplit));
             trainX = rows(xs, 0, split);
             trainY = rows(ys, 0, split);
-            validation = Batches.ofArrays(rows(xs, split, n), rows(ys, split, n), null, s.batchSize, false, 0);
+            validation = Batches.ofArrays(rows(xs, split, n), rows(ys, split, n), null, s.batchSize, false, 0, false);
             if (sampleWeights != null) {
                 sampleWeights = java.util.Arrays.copyOf(sampleWeights, split);
             }
         }
-        return train(Batches.ofArrays(trainX, trainY, sampleWeights, s.batchSize, s.shuffle, model.seed()), validation, s);
+        return train(Batches.ofArrays(trainX, trainY, sampleWeights, s.batchSize, s.shuffle, model.seed(), true), validation, s);
     }
 
     /** Trains on a batched Dataset; validation may be arrays or a Dataset. */
@@ -99,7 +99,7 @@ final class TrainingLoop {
             return null;
         }
         checkData(valX, valY, "validation data");
-        return Batches.ofArrays(valX, valY, null, s.batchSize, false, 0);
+        return Batches.ofArrays(valX, valY, null, s.batchSize, false, 0, false);
     }
 
     private History train(Batches batches, Batches validation, FitOptions.Settings s) {
@@ -242,7 +242,7 @@ final class TrainingLoop {
         checkData(xs, ys, "evaluate");
         model.buildFor(shapesOf(xs));
         checkTargets(ys, "evaluate");
-        return run(Batches.ofArrays(xs, ys, null, s.batchSize, false, 0), withModel(s.callbacks));
+        return run(Batches.ofArrays(xs, ys, null, s.batchSize, false, 0, false), withModel(s.callbacks));
     }
 
     Map<String, Double> evaluate(Dataset data, FitOptions.Settings s) {
@@ -294,7 +294,7 @@ final class TrainingLoop {
     List<Tensor> predict(List<Tensor> xs, FitOptions.Settings s) {
         checkInputs(xs, "predict");
         model.buildFor(shapesOf(xs));
-        return predict(Batches.ofArrays(xs, List.of(), null, s.batchSize, false, 0), withModel(s.callbacks));
+        return predict(Batches.ofArrays(xs, List.of(), null, s.batchSize, false, 0, false), withModel(s.callbacks));
     }
 
     List<Tensor> predict(Dataset data, FitOptions.Settings s) {
