@@ -38,6 +38,9 @@ public final class GradientTape implements AutoCloseable {
 
     private final List<Entry> entries = new ArrayList<>();
     private final Set<Tensor> tracked = Collections.newSetFromMap(new IdentityHashMap<>());
+    // During gradientOrStep: the weights whose gradient a backward rule may add into them directly
+    private final Set<Tensor> stepInPlace = Collections.newSetFromMap(new IdentityHashMap<>());
+    private float stepScale;
     private boolean paused;
     private boolean closed;
 
@@ -76,6 +79,57 @@ public final class GradientTape implements AutoCloseable {
         return gradientOf(target, values);
     }
 
+    /**
+     * Like {@link #gradient}, for an optimizer whose step is {@code w += scale · g} (plain SGD,
+     * scale = −learning rate): a backward rule that can add {@code scale · g} into a weight as it
+     * computes g does so, and that weight's entry in the list is null (already stepped). Only
+     * weights read by a single recorded op qualify, so no later rule sees a stepped value. The
+     * dense op does this for its kernel: the kernel's gradient, as large as the kernel, is then
+     * never written out and read back by the optimizer.
+     */
+    public List<Tensor> gradientOrStep(Tensor target, List<Variable> variables, float scale) {
+        Map<Tensor, Integer> uses = new IdentityHashMap<>();
+        for (Entry e : entries) {
+            for (Tensor in : e.inputs) {
+                uses.merge(in, 1, Integer::sum);
+            }
+        }
+        for (Variable v : variables) {
+            if (uses.getOrDefault(v.value(), 0) == 1) {
+                stepInPlace.add(v.value());
+            }
+        }
+        stepScale = scale;
+        Map<Tensor, Tensor> grads;
+        try {
+            grads = backprop(target);
+        } finally {
+            stepInPlace.clear();
+        }
+        List<Tensor> out = new ArrayList<>(variables.size());
+        for (Variable v : variables) {
+            Tensor g = grads.get(v.value());
+            out.add(g != null ? g : grads.containsKey(v.value()) ? null : Tensor.zeros(v.shape()));
+        }
+        return out;
+    }
+
+    /**
+     * For a backward rule: the scale to add a weight's gradient into it with, or NaN when the
+     * gradient must be returned. A rule that steps the weight returns {@link #STEPPED} for it.
+     */
+    static float stepScale(Tensor weight) {
+        for (GradientTape t : OPEN.get()) {
+            if (t.stepInPlace.contains(weight)) {
+                return t.stepScale;
+            }
+        }
+        return Float.NaN;
+    }
+
+    /** What a backward rule returns for a weight it has stepped in place. */
+    static final Tensor STEPPED = Tensor.scalar(0f);
+
     private Map<Tensor, Tensor> backprop(Tensor target) {
         boolean wasPaused = paused;
         paused = true; // the backward ops themselves are not recorded
@@ -99,7 +153,9 @@ public final class GradientTape implements AutoCloseable {
                 }
                 Tensor[] dx = e.backward.apply(dy, needed);
                 for (int j = 0; j < dx.length; j++) {
-                    if (needed[j] && dx[j] != null) {
+                    if (dx[j] == STEPPED) {
+                        grads.put(e.inputs[j], null); // present but null: the weight took its step
+                    } else if (needed[j] && dx[j] != null) {
                         grads.merge(e.inputs[j], dx[j], Ops::add);
                     }
                 }

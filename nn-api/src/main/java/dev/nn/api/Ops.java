@@ -102,8 +102,17 @@ public final class Ops {
                     dz = Tensor.wrap(d, outShape);
                 }
                 Tensor[] g = new Tensor[inputs.length];
-                g[0] = need[0] ? gemm(false, true, m, k, n, dz, w, xs) : null;
-                g[1] = need[1] ? gemm(true, false, k, n, m, x, dz, ws) : null;
+                g[0] = need[0] ? gemm(false, true, m, k, n, dz, w, xs) : null; // reads w: before any step
+                float scale = need[1] ? GradientTape.stepScale(w) : Float.NaN;
+                if (Float.isNaN(scale)) {
+                    g[1] = need[1] ? gemm(true, false, k, n, m, x, dz, ws) : null;
+                } else {
+                    // w += scale · xᵀ·dz in one GEMM, with scale folded into the small dz
+                    float[] scaled = RecycledBuffers.take(m * n);
+                    be().binaryScalar(BinaryOp.MUL, dz.buffer(), scale, scaled, m * n);
+                    be().gemm(true, false, k, n, m, x.buffer(), scaled, w.buffer(), true);
+                    g[1] = GradientTape.STEPPED;
+                }
                 if (inputs.length == 3 && need[2]) {
                     float[] db = RecycledBuffers.take(n);
                     be().sumRows(dz.buffer(), db, m, n);

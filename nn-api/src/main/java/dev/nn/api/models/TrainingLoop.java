@@ -17,6 +17,7 @@ import dev.nn.api.losses.Loss;
 import dev.nn.api.metrics.MeanMetric;
 import dev.nn.api.metrics.Metric;
 import dev.nn.api.metrics.Metrics;
+import dev.nn.api.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,7 +183,8 @@ final class TrainingLoop {
             }
             // the gradients live only until the optimizer has used them, so their arrays are recycled
             try (RecycledBuffers.Scope scope = gradientBuffers.open()) {
-                compiled.optimizer().apply(tape.gradient(loss, variables), variables);
+                Optimizer optimizer = compiled.optimizer();
+                optimizer.apply(tape.gradientOrStep(loss, variables, optimizer.inPlaceScale()), variables);
             }
         }
         lossTracker.add(total, size);

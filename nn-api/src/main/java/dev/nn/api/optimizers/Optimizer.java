@@ -38,7 +38,19 @@ public abstract class Optimizer {
     /** Updates one variable in place; {@code step} counts from 1. */
     protected abstract void update(Backend backend, float[] w, float[] g, float[][] slots, float lr, long step);
 
-    /** Applies one step to every variable. */
+    /**
+     * The scale s when this step is {@code w += s · g} for every variable whatever its history
+     * (plain SGD: −learning rate), so a backward rule may add the gradient in as it computes it;
+     * NaN otherwise. See {@link dev.nn.api.GradientTape#gradientOrStep}.
+     */
+    public float inPlaceScale() {
+        return Float.NaN;
+    }
+
+    /**
+     * Applies one step to every variable. A null gradient means the variable already took this
+     * step in place ({@link dev.nn.api.GradientTape#gradientOrStep}).
+     */
     public void apply(List<Tensor> gradients, List<Variable> variables) {
         if (gradients.size() != variables.size()) {
             throw new IllegalArgumentException(name() + ": " + gradients.size() + " gradients for " + variables.size() + " variables");
@@ -52,6 +64,9 @@ public abstract class Optimizer {
         for (int i = 0; i < variables.size(); i++) {
             Variable v = variables.get(i);
             Tensor g = gradients.get(i);
+            if (g == null) {
+                continue;
+            }
             if (g.size() != v.size()) {
                 throw new IllegalArgumentException(name() + ": gradient of shape " + Shapes.str(g.shape())
                         + " for variable '" + v.name() + "' of shape " + Shapes.str(v.shape()));

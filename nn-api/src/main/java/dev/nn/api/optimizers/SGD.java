@@ -48,6 +48,12 @@ public final class SGD extends Optimizer {
         return "sgd";
     }
 
+    /** Without momentum the step is w −= lr·g, which a backward rule can fold into its GEMM. */
+    @Override
+    public float inPlaceScale() {
+        return momentum == 0f ? -(float) learningRate() : Float.NaN;
+    }
+
     @Override
     protected int slotCount() {
         return momentum == 0f ? 0 : 1;
