@@ -69,12 +69,12 @@ public final class VectorBackend implements Backend {
 
     @Override
     public void binary(BinaryOp op, float[] a, float[] b, float[] out, int n, int bLength) {
-        BinaryKernels.binary(op, a, b, out, n, bLength);
+        BinaryKernels.binary(op, a, b, out, bLength, 0, n);
     }
 
     @Override
     public void binaryScalar(BinaryOp op, float[] a, float s, float[] out, int n) {
-        BinaryKernels.scalar(op, a, s, out, n);
+        BinaryKernels.scalar(op, a, s, out, 0, n);
     }
 
     @Override
@@ -84,33 +84,33 @@ public final class VectorBackend implements Backend {
 
     @Override
     public void unaryGrad(UnaryOp op, float alpha, float[] x, float[] y, float[] dy, float[] dx, int n) {
-        UnaryKernels.grad(op, alpha, x, y, dy, dx, n);
+        UnaryKernels.grad(op, alpha, x, y, dy, dx, 0, n);
     }
 
     @Override
     public void softmax(float[] x, float[] y, int rows, int cols) {
-        SoftmaxKernels.softmax(x, y, rows, cols);
+        SoftmaxKernels.softmax(x, y, cols, 0, rows);
     }
 
     @Override
     public void logSoftmax(float[] x, float[] y, int rows, int cols) {
-        SoftmaxKernels.logSoftmax(x, y, rows, cols);
+        SoftmaxKernels.logSoftmax(x, y, cols, 0, rows);
     }
 
     @Override
     public void softmaxGrad(float[] y, float[] dy, float[] dx, int rows, int cols) {
-        SoftmaxKernels.softmaxGrad(y, dy, dx, rows, cols);
+        SoftmaxKernels.softmaxGrad(y, dy, dx, cols, 0, rows);
     }
 
     @Override
     public void softmaxCrossEntropy(float[] logits, float[] targets, boolean sparse,
                                     float[] probs, float[] lossPerRow, int rows, int cols) {
-        SoftmaxKernels.crossEntropy(logits, targets, sparse, probs, lossPerRow, rows, cols);
+        SoftmaxKernels.crossEntropy(logits, targets, sparse, probs, lossPerRow, cols, 0, rows);
     }
 
     @Override
     public void sumRows(float[] x, float[] out, int rows, int cols) {
-        Reductions.sumRows(x, out, rows, cols);
+        Reductions.sumRows(x, out, rows, cols, 0, cols);
     }
 
     @Override
@@ -125,23 +125,23 @@ public final class VectorBackend implements Backend {
 
     @Override
     public void sgdUpdate(float[] w, float[] g, float[] velocity, int n, float lr, float momentum, boolean nesterov) {
-        OptimizerKernels.sgd(w, g, velocity, n, lr, momentum, nesterov);
+        OptimizerKernels.sgd(w, g, velocity, 0, n, lr, momentum, nesterov);
     }
 
     @Override
     public void adamUpdate(float[] w, float[] g, float[] m, float[] v, int n,
                            float alphaT, float beta1, float beta2, float epsilon) {
-        OptimizerKernels.adam(w, g, m, v, n, alphaT, beta1, beta2, epsilon);
+        OptimizerKernels.adam(w, g, m, v, 0, n, alphaT, beta1, beta2, epsilon);
     }
 
     @Override
     public void rmspropUpdate(float[] w, float[] g, float[] accumulator, int n, float lr, float rho, float epsilon) {
-        OptimizerKernels.rmsprop(w, g, accumulator, n, lr, rho, epsilon);
+        OptimizerKernels.rmsprop(w, g, accumulator, 0, n, lr, rho, epsilon);
     }
 
     @Override
     public void adagradUpdate(float[] w, float[] g, float[] accumulator, int n, float lr, float epsilon) {
-        OptimizerKernels.adagrad(w, g, accumulator, n, lr, epsilon);
+        OptimizerKernels.adagrad(w, g, accumulator, 0, n, lr, epsilon);
     }
 
     @Override
