@@ -20,6 +20,9 @@ final class BinaryKernels {
 
     /** {@code out[i] = a[i] op b[i % bLength]} for i in [from, to): one pass per repetition of b. */
     static void binary(BinaryOp op, float[] a, float[] b, float[] out, int bLength, int from, int to) {
+        if (from >= to) {
+            return; // an empty b (bLength 0) comes with nothing to do
+        }
         if (bLength == 1) {
             scalar(op, a, b[0], out, from, to);
             return;

@@ -18,7 +18,8 @@ final class OptimizerKernels {
     private OptimizerKernels() {
     }
 
-    static void sgd(float[] w, float[] g, float[] velocity, int from, int to, float lr, float momentum, boolean nesterov) {
+    static void sgd(float[] w, float[] g, float[] velocity, int from, int to, float lr, float momentum,
+                    boolean nesterov) {
         int i = from;
         int bound = from + F.loopBound(to - from);
         if (momentum == 0f) {
