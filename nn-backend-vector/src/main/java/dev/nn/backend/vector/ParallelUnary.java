@@ -27,7 +27,7 @@ final class ParallelUnary implements WorkerPool.Parts {
     }
 
     void apply(UnaryOp op, float alpha, float[] x, float[] y, int n) {
-        int parts = Slices.parts(pool.size(), n, n, L);
+        int parts = Slices.parts(pool.size(), (long) n * cost(op, false), n, L);
         if (parts == 1) {
             UnaryKernels.apply(op, alpha, x, y, 0, n);
         } else {
@@ -36,12 +36,25 @@ final class ParallelUnary implements WorkerPool.Parts {
     }
 
     void grad(UnaryOp op, float alpha, float[] x, float[] y, float[] dy, float[] dx, int n) {
-        int parts = Slices.parts(pool.size(), n, n, L);
+        int parts = Slices.parts(pool.size(), (long) n * cost(op, true), n, L);
         if (parts == 1) {
             UnaryKernels.grad(op, alpha, x, y, dy, dx, 0, n);
         } else {
             split(true, op, alpha, x, y, dy, dx, n, parts);
         }
+    }
+
+    /**
+     * Work per element in {@link Slices#SERIAL_WORK} units: an exp-based value costs about 8
+     * cheap steps, a StrictMath one (log, softplus) about 64; gradients mostly reuse y.
+     */
+    static int cost(UnaryOp op, boolean grad) {
+        return switch (op) {
+            case ELU, SELU, SIGMOID, TANH, EXP -> grad ? 1 : 8;
+            case SOFTPLUS -> grad ? 8 : 64;
+            case LOG -> grad ? 1 : 64;
+            default -> 1;
+        };
     }
 
     private synchronized void split(boolean grad, UnaryOp op, float alpha, float[] x, float[] y, float[] dy,

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Once the JIT has compiled the kernels, a training step's calls allocate nothing: no boxed
- * vectors, no per-call buffers, on the calling thread or on the pool's worker. Batch 32 keeps
- * the element-wise kernels on the caller; the batch-256 calls are big enough to be split. Rounds
+ * vectors, no per-call buffers, on the calling thread or on the pool's worker. Most batch-32
+ * calls stay on the caller; the batch-256 calls are big enough to be split. Rounds
  * repeat until one allocates nothing, because how soon the JIT finishes depends on the machine
  * and its load; only a kernel that keeps allocating fails, and the message says which call it was.
  */

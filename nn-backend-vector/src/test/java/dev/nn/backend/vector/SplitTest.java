@@ -16,13 +16,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The kernels that split over the pool give the same bits on 2 threads as on 1, at sizes either
- * side of {@link Slices#SERIAL_ELEMENTS} and at odd sizes whose last slice ends in a partial
- * vector, and stay as close to the reference as the serial kernels must.
+ * side of where each starts to split ({@link Slices#SERIAL_WORK} over its cost an element or a
+ * row) and at odd sizes whose last slice ends in a partial vector, and stay as close to the
+ * reference as the serial kernels must.
  */
 class SplitTest {
 
-    private static final int T = Slices.SERIAL_ELEMENTS;
-    private static final int[] SIZES = {T - 1, T, T + 1, T + Lanes.L + 3, 3 * T + 7};
     private static final long GIVE_UP_NANOS = 30_000_000_000L;
 
     static VectorBackend one;
@@ -67,6 +66,12 @@ class SplitTest {
         }
     }
 
+    /** Item counts around the first that splits, for a kernel costing {@code cost} an item. */
+    private static int[] sizes(long cost) {
+        int t = (int) ((Slices.SERIAL_WORK + cost - 1) / cost);
+        return new int[] {t - 1, t, t + 1, t + Lanes.L + 3, 3 * t + 7};
+    }
+
     private static int roundUp(int n, int unit) {
         return (n + unit - 1) / unit * unit;
     }
@@ -76,9 +81,8 @@ class SplitTest {
     void unaryAndItsGradient(UnaryOp op) {
         Random rnd = new Random(op.ordinal());
         float alpha = op.hasAlpha() ? 0.3f : 0f;
-        for (int n : SIZES) {
+        for (int n : sizes(ParallelUnary.cost(op, false))) {
             float[] x = ElementwiseTest.input(op, rnd, n);
-            float[] dy = Close.random(rnd, n, -2f, 2f);
             float[] want = new float[n];
             reference.unary(op, alpha, x, want, n);
             float[] got = sameOnOneAndTwo(op + " n " + n, be -> {
@@ -87,7 +91,12 @@ class SplitTest {
                 return new float[][] {y};
             })[0];
             Close.relative(op + " n " + n, want, got);
-            float[] y = want;
+        }
+        for (int n : sizes(ParallelUnary.cost(op, true))) {
+            float[] x = ElementwiseTest.input(op, rnd, n);
+            float[] y = new float[n];
+            reference.unary(op, alpha, x, y, n);
+            float[] dy = Close.random(rnd, n, -2f, 2f);
             float[] wantDx = new float[n];
             reference.unaryGrad(op, alpha, x, y, dy, wantDx, n);
             float[] gotDx = sameOnOneAndTwo(op + "' n " + n, be -> {
@@ -103,7 +112,7 @@ class SplitTest {
     @EnumSource(BinaryOp.class)
     void binaryWithEveryBroadcastAndScalar(BinaryOp op) {
         Random rnd = new Random(200 + op.ordinal());
-        for (int size : SIZES) {
+        for (int size : sizes(1)) {
             for (int bLength : new int[] {1, 17, 300, size}) {
                 int n = roundUp(size, bLength);
                 float[] a = Close.random(rnd, n, -5f, 5f);
@@ -137,9 +146,9 @@ class SplitTest {
     }
 
     /** Three steps from the same state: 1 thread, 2 threads and the reference end with the same bits. */
-    private void sameSteps(String what, Step step) {
+    private void sameSteps(String what, int cost, Step step) {
         Random rnd = new Random(what.hashCode());
-        for (int n : SIZES) {
+        for (int n : sizes(cost)) {
             float[] w = Close.random(rnd, n, -1f, 1f);
             float[] g = Close.random(rnd, n, -1f, 1f);
             float[] s1 = Close.random(rnd, n, 0f, 1f);
@@ -161,20 +170,19 @@ class SplitTest {
 
     @Test
     void optimizerSteps() {
-        sameSteps("sgd", (be, w, g, s1, s2, n) -> be.sgdUpdate(w, g, null, n, 0.1f, 0f, false));
-        sameSteps("momentum", (be, w, g, s1, s2, n) -> be.sgdUpdate(w, g, s1, n, 0.1f, 0.9f, false));
-        sameSteps("nesterov", (be, w, g, s1, s2, n) -> be.sgdUpdate(w, g, s1, n, 0.1f, 0.9f, true));
-        sameSteps("adam", (be, w, g, s1, s2, n) -> be.adamUpdate(w, g, s1, s2, n, 0.001f, 0.9f, 0.999f, 1e-7f));
-        sameSteps("rmsprop", (be, w, g, s1, s2, n) -> be.rmspropUpdate(w, g, s1, n, 0.01f, 0.9f, 1e-7f));
-        sameSteps("adagrad", (be, w, g, s1, s2, n) -> be.adagradUpdate(w, g, s1, n, 0.01f, 1e-7f));
+        sameSteps("sgd", 1, (be, w, g, s1, s2, n) -> be.sgdUpdate(w, g, null, n, 0.1f, 0f, false));
+        sameSteps("momentum", 1, (be, w, g, s1, s2, n) -> be.sgdUpdate(w, g, s1, n, 0.1f, 0.9f, false));
+        sameSteps("nesterov", 1, (be, w, g, s1, s2, n) -> be.sgdUpdate(w, g, s1, n, 0.1f, 0.9f, true));
+        sameSteps("adam", ParallelOptimizer.ROOT_COST, (be, w, g, s1, s2, n) -> be.adamUpdate(w, g, s1, s2, n, 0.001f, 0.9f, 0.999f, 1e-7f));
+        sameSteps("rmsprop", ParallelOptimizer.ROOT_COST, (be, w, g, s1, s2, n) -> be.rmspropUpdate(w, g, s1, n, 0.01f, 0.9f, 1e-7f));
+        sameSteps("adagrad", ParallelOptimizer.ROOT_COST, (be, w, g, s1, s2, n) -> be.adagradUpdate(w, g, s1, n, 0.01f, 1e-7f));
     }
 
     @Test
     void softmaxKernelsByRows() {
         Random rnd = new Random(5);
         for (int cols : new int[] {10, 17, 300}) {
-            for (int size : SIZES) {
-                int rows = (size + cols - 1) / cols;
+            for (int rows : sizes(ParallelSoftmax.work(1, cols))) {
                 int n = rows * cols;
                 float[] z = Close.random(rnd, n, -4f, 4f);
                 float[] dy = Close.random(rnd, n, -1f, 1f);
@@ -227,7 +235,7 @@ class SplitTest {
     void sumRowsByColumnStrips() {
         Random rnd = new Random(6);
         for (int cols : new int[] {10, 17, 300, 1001}) {
-            for (int size : SIZES) {
+            for (int size : sizes(1)) {
                 int rows = (size + cols - 1) / cols;
                 float[] x = Close.random(rnd, rows * cols, -3f, 3f);
                 double[] scale = new double[cols];
