@@ -10,21 +10,23 @@ import jdk.incubator.vector.FloatVector;
  * (no fused multiply-add), so the results are bit-identical to {@code ReferenceBackend}. The main
  * loop runs unmasked, with its body inline (a helper taking vectors would not be inlined at this
  * size and would box them); the last partial vector is done by the reference's scalar loop, since
- * a mask on every step cost more than the update itself.
+ * a mask on every step cost more than the update itself. Each works on [from, to), so that a
+ * thread can take a slice; lanes never mix, so where a slice starts cannot change a value.
  */
 final class OptimizerKernels {
 
     private OptimizerKernels() {
     }
 
-    static void sgd(float[] w, float[] g, float[] velocity, int n, float lr, float momentum, boolean nesterov) {
-        int i = 0;
-        int bound = F.loopBound(n);
+    static void sgd(float[] w, float[] g, float[] velocity, int from, int to, float lr, float momentum,
+                    boolean nesterov) {
+        int i = from;
+        int bound = from + F.loopBound(to - from);
         if (momentum == 0f) {
             for (; i < bound; i += L) {
                 FloatVector.fromArray(F, w, i).sub(FloatVector.fromArray(F, g, i).mul(lr)).intoArray(w, i);
             }
-            for (; i < n; i++) {
+            for (; i < to; i++) {
                 w[i] -= lr * g[i];
             }
             return;
@@ -36,17 +38,17 @@ final class OptimizerKernels {
             FloatVector wv = FloatVector.fromArray(F, w, i);
             wv.add(nesterov ? v.mul(momentum).sub(step) : v).intoArray(w, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             float v = momentum * velocity[i] - lr * g[i];
             velocity[i] = v;
             w[i] += nesterov ? momentum * v - lr * g[i] : v;
         }
     }
 
-    static void adam(float[] w, float[] g, float[] m1, float[] m2, int n,
+    static void adam(float[] w, float[] g, float[] m1, float[] m2, int from, int to,
                      float alphaT, float beta1, float beta2, float epsilon) {
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += L) {
+        int i = from;
+        for (int bound = from + F.loopBound(to - from); i < bound; i += L) {
             FloatVector gv = FloatVector.fromArray(F, g, i);
             FloatVector m = FloatVector.fromArray(F, m1, i).mul(beta1).add(gv.mul(1 - beta1));
             FloatVector v = FloatVector.fromArray(F, m2, i).mul(beta2).add(gv.mul(1 - beta2).mul(gv));
@@ -55,38 +57,38 @@ final class OptimizerKernels {
             FloatVector step = m.mul(alphaT).div(v.sqrt().add(epsilon));
             FloatVector.fromArray(F, w, i).sub(step).intoArray(w, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             m1[i] = beta1 * m1[i] + (1 - beta1) * g[i];
             m2[i] = beta2 * m2[i] + (1 - beta2) * g[i] * g[i];
             w[i] -= alphaT * m1[i] / ((float) Math.sqrt(m2[i]) + epsilon);
         }
     }
 
-    static void rmsprop(float[] w, float[] g, float[] acc, int n, float lr, float rho, float epsilon) {
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += L) {
+    static void rmsprop(float[] w, float[] g, float[] acc, int from, int to, float lr, float rho, float epsilon) {
+        int i = from;
+        for (int bound = from + F.loopBound(to - from); i < bound; i += L) {
             FloatVector gv = FloatVector.fromArray(F, g, i);
             FloatVector a = FloatVector.fromArray(F, acc, i).mul(rho).add(gv.mul(1 - rho).mul(gv));
             a.intoArray(acc, i);
             FloatVector step = gv.mul(lr).div(a.add(epsilon).sqrt());
             FloatVector.fromArray(F, w, i).sub(step).intoArray(w, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             acc[i] = rho * acc[i] + (1 - rho) * g[i] * g[i];
             w[i] -= lr * g[i] / (float) Math.sqrt(acc[i] + epsilon);
         }
     }
 
-    static void adagrad(float[] w, float[] g, float[] acc, int n, float lr, float epsilon) {
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += L) {
+    static void adagrad(float[] w, float[] g, float[] acc, int from, int to, float lr, float epsilon) {
+        int i = from;
+        for (int bound = from + F.loopBound(to - from); i < bound; i += L) {
             FloatVector gv = FloatVector.fromArray(F, g, i);
             FloatVector a = FloatVector.fromArray(F, acc, i).add(gv.mul(gv));
             a.intoArray(acc, i);
             FloatVector step = gv.mul(lr).div(a.add(epsilon).sqrt());
             FloatVector.fromArray(F, w, i).sub(step).intoArray(w, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             acc[i] += g[i] * g[i];
             w[i] -= lr * g[i] / (float) Math.sqrt(acc[i] + epsilon);
         }

@@ -39,18 +39,21 @@ final class Reductions {
         return Lanes.sum(acc);
     }
 
-    /** {@code out[c] = Σ_r x[r, c]}: whole rows added lane-wise into out. */
-    static void sumRows(float[] x, float[] out, int rows, int cols) {
-        int c = 0;
-        for (int bound = F.loopBound(cols); c < bound; c += L) {
+    /**
+     * {@code out[c] = Σ_r x[r, c]} for columns [c0, c1): a strip of L columns at a time, its rows
+     * added in order. Each column's sum depends on the rows alone, so strips can go to any thread.
+     */
+    static void sumRows(float[] x, float[] out, int rows, int cols, int c0, int c1) {
+        int c = c0;
+        for (int bound = c0 + F.loopBound(c1 - c0); c < bound; c += L) {
             FloatVector acc = FloatVector.zero(F);
             for (int r = 0; r < rows; r++) {
                 acc = acc.add(FloatVector.fromArray(F, x, r * cols + c));
             }
             acc.intoArray(out, c);
         }
-        if (c < cols) {
-            VectorMask<Float> m = F.indexInRange(c, cols);
+        if (c < c1) {
+            VectorMask<Float> m = F.indexInRange(c, c1);
             FloatVector acc = FloatVector.zero(F);
             for (int r = 0; r < rows; r++) {
                 acc = acc.add(FloatVector.fromArray(F, x, r * cols + c, m));

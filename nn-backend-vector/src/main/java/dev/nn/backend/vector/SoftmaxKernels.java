@@ -11,22 +11,23 @@ import jdk.incubator.vector.VectorOperators;
  * Row-wise softmax, log-softmax, their gradient and the fused cross-entropy. Every row is shifted
  * by its maximum first, so logits of any size give finite results. The log of the row sum is kept
  * in double and subtracted as a float pair (hi, lo), so log-probabilities near 0 keep their digits.
+ * Each kernel works on rows [r0, r1), and a row's result never depends on the others.
  */
 final class SoftmaxKernels {
 
     private SoftmaxKernels() {
     }
 
-    static void softmax(float[] x, float[] y, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
+    static void softmax(float[] x, float[] y, int cols, int r0, int r1) {
+        for (int r = r0; r < r1; r++) {
             int o = r * cols;
             float sum = expShifted(x, y, o, cols, rowMax(x, o, cols));
             divide(y, o, cols, sum);
         }
     }
 
-    static void logSoftmax(float[] x, float[] y, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
+    static void logSoftmax(float[] x, float[] y, int cols, int r0, int r1) {
+        for (int r = r0; r < r1; r++) {
             int o = r * cols;
             float max = rowMax(x, o, cols);
             double logSum = Math.log(expSum(x, o, cols, max)) + max;
@@ -34,8 +35,8 @@ final class SoftmaxKernels {
         }
     }
 
-    static void softmaxGrad(float[] y, float[] dy, float[] dx, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
+    static void softmaxGrad(float[] y, float[] dy, float[] dx, int cols, int r0, int r1) {
+        for (int r = r0; r < r1; r++) {
             int o = r * cols;
             FloatVector dotLanes = FloatVector.zero(F);
             for (int c = 0; c < cols; c += L) {
@@ -52,8 +53,9 @@ final class SoftmaxKernels {
     }
 
     /** Probabilities and per-row loss {@code −Σ t·log softmax(z)}, or {@code −log softmax(z)[t]} when sparse. */
-    static void crossEntropy(float[] z, float[] t, boolean sparse, float[] probs, float[] loss, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
+    static void crossEntropy(float[] z, float[] t, boolean sparse, float[] probs, float[] loss, int cols,
+                             int r0, int r1) {
+        for (int r = r0; r < r1; r++) {
             int o = r * cols;
             float max = rowMax(z, o, cols);
             float sum = expShifted(z, probs, o, cols, max);

@@ -49,25 +49,26 @@ final class UnaryKernels {
         }
     }
 
-    /** {@code dx = dy · f'(x)} over n elements, f' taken from x or from y = f(x). */
-    static void grad(UnaryOp op, float alpha, float[] x, float[] y, float[] dy, float[] dx, int n) {
+    /** {@code dx = dy · f'(x)} over [off, off+n), f' taken from x or from y = f(x). */
+    static void grad(UnaryOp op, float alpha, float[] x, float[] y, float[] dy, float[] dx, int off, int n) {
+        int end = off + n;
         switch (op) {
-            case IDENTITY -> scaled(dy, dx, n, 1f);
-            case RELU -> step(x, dy, dx, n, 1f, 0f);
-            case LEAKY_RELU -> step(x, dy, dx, n, 1f, alpha);
-            case ELU -> eluGrad(x, y, dy, dx, n, 1f, alpha);
-            case SELU -> eluGrad(x, y, dy, dx, n, UnaryOp.SELU_SCALE, SELU_SA);
-            case SIGMOID -> sigmoidGrad(y, dy, dx, n);
-            case TANH -> tanhGrad(y, dy, dx, n);
-            case SOFTPLUS -> softplusGrad(x, dy, dx, n);
-            case HEAVISIDE -> scaled(dy, dx, n, 0f);
-            case EXP -> product(y, dy, dx, n);
-            case LOG -> reciprocal(x, dy, dx, n, 1f);
-            case NEG -> scaled(dy, dx, n, -1f);
-            case SQUARE -> squareGrad(x, dy, dx, n);
-            case SQRT -> reciprocal(y, dy, dx, n, 0.5f);
-            case ABS -> absGrad(x, dy, dx, n);
-            case HUBER -> huberGrad(x, dy, dx, n, alpha);
+            case IDENTITY -> scaled(dy, dx, off, end, 1f);
+            case RELU -> step(x, dy, dx, off, end, 1f, 0f);
+            case LEAKY_RELU -> step(x, dy, dx, off, end, 1f, alpha);
+            case ELU -> eluGrad(x, y, dy, dx, off, end, 1f, alpha);
+            case SELU -> eluGrad(x, y, dy, dx, off, end, UnaryOp.SELU_SCALE, SELU_SA);
+            case SIGMOID -> sigmoidGrad(y, dy, dx, off, end);
+            case TANH -> tanhGrad(y, dy, dx, off, end);
+            case SOFTPLUS -> softplusGrad(x, dy, dx, off, end);
+            case HEAVISIDE -> scaled(dy, dx, off, end, 0f);
+            case EXP -> product(y, dy, dx, off, end);
+            case LOG -> reciprocal(x, dy, dx, off, end, 1f);
+            case NEG -> scaled(dy, dx, off, end, -1f);
+            case SQUARE -> squareGrad(x, dy, dx, off, end);
+            case SQRT -> reciprocal(y, dy, dx, off, end, 0.5f);
+            case ABS -> absGrad(x, dy, dx, off, end);
+            case HUBER -> huberGrad(x, dy, dx, off, end, alpha);
         }
     }
 
@@ -184,17 +185,17 @@ final class UnaryKernels {
     }
 
     /** {@code dx = dy · c}: identity, the step function (c = 0) and negation. */
-    private static void scaled(float[] dy, float[] dx, int n, float c) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
+    private static void scaled(float[] dy, float[] dx, int i, int end, float c) {
+        for (; i < end; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, end);
             FloatVector.fromArray(F, dy, i, m).mul(c).intoArray(dx, i, m);
         }
     }
 
     /** {@code dx = dy · (x > 0 ? above : below)}: ReLU and leaky ReLU. */
-    private static void step(float[] x, float[] dy, float[] dx, int n, float above, float below) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
+    private static void step(float[] x, float[] dy, float[] dx, int i, int end, float above, float below) {
+        for (; i < end; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, end);
             VectorMask<Float> positive = FloatVector.fromArray(F, x, i, m).compare(GT, 0f);
             FloatVector d = FloatVector.broadcast(F, below).blend(above, positive);
             FloatVector.fromArray(F, dy, i, m).mul(d).intoArray(dx, i, m);
@@ -202,76 +203,76 @@ final class UnaryKernels {
     }
 
     /** {@code dx = dy · (x > 0 ? above : y + shift)}: ELU and SELU. */
-    private static void eluGrad(float[] x, float[] y, float[] dy, float[] dx, int n, float above, float shift) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
+    private static void eluGrad(float[] x, float[] y, float[] dy, float[] dx, int i, int end, float above, float shift) {
+        for (; i < end; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, end);
             VectorMask<Float> positive = FloatVector.fromArray(F, x, i, m).compare(GT, 0f);
             FloatVector d = FloatVector.fromArray(F, y, i, m).add(shift).blend(above, positive);
             FloatVector.fromArray(F, dy, i, m).mul(d).intoArray(dx, i, m);
         }
     }
 
-    private static void sigmoidGrad(float[] y, float[] dy, float[] dx, int n) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
+    private static void sigmoidGrad(float[] y, float[] dy, float[] dx, int i, int end) {
+        for (; i < end; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, end);
             FloatVector s = FloatVector.fromArray(F, y, i, m);
             FloatVector.fromArray(F, dy, i, m).mul(s.mul(s.neg().add(1f))).intoArray(dx, i, m);
         }
     }
 
-    private static void tanhGrad(float[] y, float[] dy, float[] dx, int n) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
+    private static void tanhGrad(float[] y, float[] dy, float[] dx, int i, int end) {
+        for (; i < end; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, end);
             FloatVector t = FloatVector.fromArray(F, y, i, m);
             FloatVector.fromArray(F, dy, i, m).mul(t.mul(t).neg().add(1f)).intoArray(dx, i, m);
         }
     }
 
-    private static void softplusGrad(float[] x, float[] dy, float[] dx, int n) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
+    private static void softplusGrad(float[] x, float[] dy, float[] dx, int i, int end) {
+        for (; i < end; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, end);
             FloatVector d = sigmoid(FloatVector.fromArray(F, x, i, m));
             FloatVector.fromArray(F, dy, i, m).mul(d).intoArray(dx, i, m);
         }
     }
 
     /** {@code dx = dy · v}: exp, whose derivative is its value. */
-    private static void product(float[] v, float[] dy, float[] dx, int n) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
+    private static void product(float[] v, float[] dy, float[] dx, int i, int end) {
+        for (; i < end; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, end);
             FloatVector.fromArray(F, dy, i, m).mul(FloatVector.fromArray(F, v, i, m)).intoArray(dx, i, m);
         }
     }
 
     /** {@code dx = dy · (c / v)}: log (1/x) and sqrt (0.5/y). */
-    private static void reciprocal(float[] v, float[] dy, float[] dx, int n, float c) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
+    private static void reciprocal(float[] v, float[] dy, float[] dx, int i, int end, float c) {
+        for (; i < end; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, end);
             FloatVector d = FloatVector.broadcast(F, c).div(FloatVector.fromArray(F, v, i, m));
             FloatVector.fromArray(F, dy, i, m).mul(d).intoArray(dx, i, m);
         }
     }
 
-    private static void squareGrad(float[] x, float[] dy, float[] dx, int n) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
+    private static void squareGrad(float[] x, float[] dy, float[] dx, int i, int end) {
+        for (; i < end; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, end);
             FloatVector d = FloatVector.fromArray(F, x, i, m).mul(2f);
             FloatVector.fromArray(F, dy, i, m).mul(d).intoArray(dx, i, m);
         }
     }
 
-    private static void absGrad(float[] x, float[] dy, float[] dx, int n) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
+    private static void absGrad(float[] x, float[] dy, float[] dx, int i, int end) {
+        for (; i < end; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, end);
             FloatVector d = signum(FloatVector.fromArray(F, x, i, m));
             FloatVector.fromArray(F, dy, i, m).mul(d).intoArray(dx, i, m);
         }
     }
 
     /** {@code |x| ≤ δ ? x : δ·signum(x)}. */
-    private static void huberGrad(float[] x, float[] dy, float[] dx, int n, float delta) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = F.indexInRange(i, n);
+    private static void huberGrad(float[] x, float[] dy, float[] dx, int i, int end, float delta) {
+        for (; i < end; i += L) {
+            VectorMask<Float> m = F.indexInRange(i, end);
             FloatVector v = FloatVector.fromArray(F, x, i, m);
             FloatVector d = signum(v).mul(delta).blend(v, v.abs().compare(LE, delta));
             FloatVector.fromArray(F, dy, i, m).mul(d).intoArray(dx, i, m);

@@ -6,14 +6,21 @@ import dev.nn.api.backend.UnaryOp;
 
 /**
  * The SIMD backend: every kernel written with {@code jdk.incubator.vector}, GEMM packed,
- * cache-blocked and split over a fixed pool of worker threads. Results depend only on the
- * inputs, never on the number of threads. Close it to stop its workers.
+ * cache-blocked and split over a fixed pool of worker threads, and the element-wise, row-wise,
+ * column-sum and optimizer kernels split over the same pool once they are big enough. Full sums
+ * stay serial. Results depend only on the inputs, never on the number of threads. Close it to
+ * stop its workers.
  */
 public final class VectorBackend implements Backend {
 
     private final WorkerPool pool;
     private final Gemm gemm;
     private final DenseEpilogue denseEpilogue = new DenseEpilogue();
+    private final ParallelUnary unary;
+    private final ParallelBinary binary;
+    private final ParallelSoftmax softmax;
+    private final ParallelSumRows sumRows;
+    private final ParallelOptimizer optimizer;
 
     /** A backend with {@code threads} workers (the caller counts as one); 0 means one per core. */
     public VectorBackend(int threads) {
@@ -22,6 +29,11 @@ public final class VectorBackend implements Backend {
         }
         pool = new WorkerPool(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
         gemm = new Gemm(pool);
+        unary = new ParallelUnary(pool);
+        binary = new ParallelBinary(pool);
+        softmax = new ParallelSoftmax(pool);
+        sumRows = new ParallelSumRows(pool);
+        optimizer = new ParallelOptimizer(pool);
     }
 
     @Override
@@ -69,48 +81,48 @@ public final class VectorBackend implements Backend {
 
     @Override
     public void binary(BinaryOp op, float[] a, float[] b, float[] out, int n, int bLength) {
-        BinaryKernels.binary(op, a, b, out, n, bLength);
+        binary.binary(op, a, b, out, n, bLength);
     }
 
     @Override
     public void binaryScalar(BinaryOp op, float[] a, float s, float[] out, int n) {
-        BinaryKernels.scalar(op, a, s, out, n);
+        binary.scalar(op, a, s, out, n);
     }
 
     @Override
     public void unary(UnaryOp op, float alpha, float[] x, float[] y, int n) {
-        UnaryKernels.apply(op, alpha, x, y, 0, n);
+        unary.apply(op, alpha, x, y, n);
     }
 
     @Override
     public void unaryGrad(UnaryOp op, float alpha, float[] x, float[] y, float[] dy, float[] dx, int n) {
-        UnaryKernels.grad(op, alpha, x, y, dy, dx, n);
+        unary.grad(op, alpha, x, y, dy, dx, n);
     }
 
     @Override
     public void softmax(float[] x, float[] y, int rows, int cols) {
-        SoftmaxKernels.softmax(x, y, rows, cols);
+        softmax.softmax(x, y, rows, cols);
     }
 
     @Override
     public void logSoftmax(float[] x, float[] y, int rows, int cols) {
-        SoftmaxKernels.logSoftmax(x, y, rows, cols);
+        softmax.logSoftmax(x, y, rows, cols);
     }
 
     @Override
     public void softmaxGrad(float[] y, float[] dy, float[] dx, int rows, int cols) {
-        SoftmaxKernels.softmaxGrad(y, dy, dx, rows, cols);
+        softmax.softmaxGrad(y, dy, dx, rows, cols);
     }
 
     @Override
     public void softmaxCrossEntropy(float[] logits, float[] targets, boolean sparse,
                                     float[] probs, float[] lossPerRow, int rows, int cols) {
-        SoftmaxKernels.crossEntropy(logits, targets, sparse, probs, lossPerRow, rows, cols);
+        softmax.crossEntropy(logits, targets, sparse, probs, lossPerRow, rows, cols);
     }
 
     @Override
     public void sumRows(float[] x, float[] out, int rows, int cols) {
-        Reductions.sumRows(x, out, rows, cols);
+        sumRows.sumRows(x, out, rows, cols);
     }
 
     @Override
@@ -125,23 +137,23 @@ public final class VectorBackend implements Backend {
 
     @Override
     public void sgdUpdate(float[] w, float[] g, float[] velocity, int n, float lr, float momentum, boolean nesterov) {
-        OptimizerKernels.sgd(w, g, velocity, n, lr, momentum, nesterov);
+        optimizer.sgd(w, g, velocity, n, lr, momentum, nesterov);
     }
 
     @Override
     public void adamUpdate(float[] w, float[] g, float[] m, float[] v, int n,
                            float alphaT, float beta1, float beta2, float epsilon) {
-        OptimizerKernels.adam(w, g, m, v, n, alphaT, beta1, beta2, epsilon);
+        optimizer.adam(w, g, m, v, n, alphaT, beta1, beta2, epsilon);
     }
 
     @Override
     public void rmspropUpdate(float[] w, float[] g, float[] accumulator, int n, float lr, float rho, float epsilon) {
-        OptimizerKernels.rmsprop(w, g, accumulator, n, lr, rho, epsilon);
+        optimizer.rmsprop(w, g, accumulator, n, lr, rho, epsilon);
     }
 
     @Override
     public void adagradUpdate(float[] w, float[] g, float[] accumulator, int n, float lr, float epsilon) {
-        OptimizerKernels.adagrad(w, g, accumulator, n, lr, epsilon);
+        optimizer.adagrad(w, g, accumulator, n, lr, epsilon);
     }
 
     @Override

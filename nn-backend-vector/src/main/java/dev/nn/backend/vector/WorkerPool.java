@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * busy and a worker is not scheduled, the caller runs its part instead of waiting a time slice.
  * Which thread runs a part must therefore not change its result. Workers spin briefly before
  * parking, because kernels arrive back to back during training and waking a parked thread costs
- * tens of microseconds, as much as a whole small GEMM. One run at a time: callers serialize.
+ * tens of microseconds, as much as a whole small GEMM. One run at a time: {@link #run} holds the
+ * pool's lock, so kernels called from several threads queue there.
  */
 final class WorkerPool implements AutoCloseable {
 
@@ -55,6 +56,12 @@ final class WorkerPool implements AutoCloseable {
             t.run(0, 0);
             return;
         }
+        synchronized (this) {
+            runShared(t, count);
+        }
+    }
+
+    private void runShared(Parts t, int count) {
         if (closed) {
             throw new IllegalStateException("the vector backend was closed; create a new one");
         }

@@ -30,7 +30,7 @@ class ElementwiseTest {
     }
 
     /** Inputs in each op's domain: positive for log and sqrt, spanning both signs otherwise. */
-    private static float[] input(UnaryOp op, Random rnd, int n) {
+    static float[] input(UnaryOp op, Random rnd, int n) {
         boolean positive = op == UnaryOp.LOG || op == UnaryOp.SQRT;
         float[] x = positive ? Close.random(rnd, n, 1e-3f, 20f) : Close.random(rnd, n, -12f, 12f);
         if (!positive && n > 2) {

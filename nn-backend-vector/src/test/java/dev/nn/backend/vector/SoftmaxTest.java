@@ -35,7 +35,7 @@ class SoftmaxTest {
     }
 
     /** Log-domain outputs are compared in absolute terms once they are near 0. */
-    private static double[] logScale(float[] want) {
+    static double[] logScale(float[] want) {
         double[] s = new double[want.length];
         for (int i = 0; i < want.length; i++) {
             s[i] = Math.abs(want[i]) + 1;
@@ -82,19 +82,23 @@ class SoftmaxTest {
             float[] got = new float[rows * cols];
             reference.softmaxGrad(y, dy, want, rows, cols);
             vector.softmaxGrad(y, dy, got, rows, cols);
-            // dy − Σ dy·y cancels; the error scales with the terms, not with the difference
-            double[] scale = new double[rows * cols];
-            for (int r = 0; r < rows; r++) {
-                double dot = 0;
-                for (int c = 0; c < cols; c++) {
-                    dot += Math.abs(dy[r * cols + c] * y[r * cols + c]);
-                }
-                for (int c = 0; c < cols; c++) {
-                    scale[r * cols + c] = y[r * cols + c] * (Math.abs(dy[r * cols + c]) + dot);
-                }
-            }
-            Close.within("softmaxGrad cols " + cols, want, got, scale);
+            Close.within("softmaxGrad cols " + cols, want, got, gradScale(y, dy, rows, cols));
         }
+    }
+
+    /** dy − Σ dy·y cancels; the error scales with the terms, not with the difference. */
+    static double[] gradScale(float[] y, float[] dy, int rows, int cols) {
+        double[] scale = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            double dot = 0;
+            for (int c = 0; c < cols; c++) {
+                dot += Math.abs(dy[r * cols + c] * y[r * cols + c]);
+            }
+            for (int c = 0; c < cols; c++) {
+                scale[r * cols + c] = y[r * cols + c] * (Math.abs(dy[r * cols + c]) + dot);
+            }
+        }
+        return scale;
     }
 
     @Test
