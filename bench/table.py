@@ -62,9 +62,10 @@ data_mb = (70000 * 784 + 70000) * 4 / 2**20
 print(f"memory target: 1.5 x {data_mb:.0f} MB of float32 data + 200 MB = {1.5 * data_mb + 200:.0f} MB")
 
 print("\n## Prediction of the same MLP")
-print(f"{'runtime':12s} {'thr':>3s} {'batch-1 median us':>18s} {'batch-256 rows/s':>17s}")
+print(f"{'runtime':12s} {'thr':>3s} {'batch-1 median us':>18s} {'batch-256 rows/s':>17s} {'best block':>11s}")
 for t in (1, 2):
     for line in (out / f"predict_{t}.txt").read_text().splitlines():
         d = dict(p.split("=", 1) for p in line.split())
-        print(f"{d['runtime']:12s} {t:3d} {float(d['batch1_median_us']):18.1f} {float(d['batch256_rows_per_s']):17.0f}")
+        print(f"{d['runtime']:12s} {t:3d} {float(d['batch1_median_us']):18.1f} {float(d['batch256_rows_per_s']):17.0f} "
+              f"{float(d['batch256_best_rows_per_s']):11.0f}")
 print("\n" + (out / "load.txt").read_text())

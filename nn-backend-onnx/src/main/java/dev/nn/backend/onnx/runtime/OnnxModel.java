@@ -11,6 +11,8 @@ import ai.onnxruntime.TensorInfo;
 import dev.nn.api.Tensor;
 import dev.nn.backend.onnx.InvalidModelException;
 import dev.nn.backend.onnx.OnnxException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +49,13 @@ public final class OnnxModel implements AutoCloseable {
     private final OrtSession session;
     private final List<TensorSpec> inputs;
     private final List<TensorSpec> outputs;
+    /**
+     * Direct input buffers, one set per concurrent call, reused. Given a heap buffer, onnxruntime
+     * copies it into a new direct buffer every call; once those filled the JVM's direct-memory
+     * limit, each allocation waited on a garbage collection, and batch-256 calls ran at a third
+     * of their speed for seconds at a time.
+     */
+    private final Queue<FloatBuffer[]> inputBuffers = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
     private OnnxModel(String source, OrtEnvironment env, OrtSession session) throws OrtException {
@@ -193,10 +204,16 @@ public final class OnnxModel implements AutoCloseable {
         }
         checkInputs(arrays);
         Map<String, OnnxTensor> feed = new LinkedHashMap<>();
+        FloatBuffer[] buffers = inputBuffers.poll();
+        if (buffers == null) {
+            buffers = new FloatBuffer[inputs.size()];
+        }
         try {
-            for (TensorSpec spec : inputs) {
+            for (int i = 0; i < inputs.size(); i++) {
+                TensorSpec spec = inputs.get(i);
                 FloatArray array = arrays.get(spec.name());
-                feed.put(spec.name(), OnnxTensor.createTensor(env, FloatBuffer.wrap(array.data()), array.shape()));
+                buffers[i] = fill(buffers[i], array.data());
+                feed.put(spec.name(), OnnxTensor.createTensor(env, buffers[i], array.shape()));
             }
             try (OrtSession.Result result = session.run(feed)) {
                 Map<String, FloatArray> out = new LinkedHashMap<>();
@@ -209,7 +226,21 @@ public final class OnnxModel implements AutoCloseable {
             throw new OnnxException("onnxruntime failed to run " + source + ": " + e.getMessage(), e);
         } finally {
             feed.values().forEach(OnnxTensor::close);
+            inputBuffers.offer(buffers);
         }
+    }
+
+    /** The data in a direct buffer, reusing {@code buffer} when it is large enough. */
+    private static FloatBuffer fill(FloatBuffer buffer, float[] data) {
+        FloatBuffer b = buffer;
+        if (b == null || b.capacity() < data.length) {
+            b = ByteBuffer.allocateDirect(Math.multiplyExact(data.length, Float.BYTES)).order(ByteOrder.nativeOrder())
+                    .asFloatBuffer();
+        }
+        b.clear();
+        b.put(data);
+        b.flip();
+        return b;
     }
 
     private void checkInputs(Map<String, FloatArray> arrays) {
