@@ -17,6 +17,7 @@ import dev.nn.api.models.Sequential;
 import dev.nn.api.optimizers.SGD;
 import dev.nn.backend.onnx.export.OnnxExporter;
 import dev.nn.io.data.FashionMnist;
+import dev.nn.io.data.Split;
 import dev.nn.io.data.TrainValidationTest;
 import dev.nn.io.plot.LearningCurves;
 import java.io.PrintStream;
@@ -46,12 +47,9 @@ final class FashionMnistClassifier implements Example {
         out.println("Backend: " + Backends.current().name() + " with " + Backends.current().threads() + " thread(s)");
         // the book's split: the last 5,000 training images for validation, the first 55,000 for training
         TrainValidationTest data = FashionMnist.loadWithValidation(5_000);
-        Tensor xTrain = data.train().x();
-        Tensor yTrain = data.train().y();
-        if (ctx.shortRun()) {
-            xTrain = xTrain.rows(0, 5_000);
-            yTrain = yTrain.rows(0, 5_000);
-        }
+        Split train = ctx.shortRun() ? data.train().first(5_000) : data.train();
+        Tensor xTrain = train.x();
+        Tensor yTrain = train.y();
         Tensor xValid = data.validation().x();
         Tensor yValid = data.validation().y();
         Tensor xTest = data.test().x();

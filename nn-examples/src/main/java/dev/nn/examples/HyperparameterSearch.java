@@ -16,6 +16,7 @@ import dev.nn.api.models.Sequential;
 import dev.nn.api.optimizers.Adam;
 import dev.nn.api.optimizers.SGD;
 import dev.nn.io.data.FashionMnist;
+import dev.nn.io.data.Split;
 import dev.nn.io.data.TrainValidationTest;
 import dev.nn.tuner.HyperParameters;
 import dev.nn.tuner.RandomSearch;
@@ -60,12 +61,9 @@ final class HyperparameterSearch implements Example {
     @Override
     public void run(ExampleContext ctx) throws Exception {
         TrainValidationTest data = FashionMnist.loadWithValidation(5_000);
-        Tensor xTrain = data.train().x();
-        Tensor yTrain = data.train().y();
-        if (ctx.shortRun()) {
-            xTrain = xTrain.rows(0, 5_000);
-            yTrain = yTrain.rows(0, 5_000);
-        }
+        Split train = ctx.shortRun() ? data.train().first(5_000) : data.train();
+        Tensor xTrain = train.x();
+        Tensor yTrain = train.y();
         Tensor xValid = data.validation().x();
         Tensor yValid = data.validation().y();
         Tuner tuner = new RandomSearch(HyperparameterSearch::buildModel, TunerOptions.defaults()

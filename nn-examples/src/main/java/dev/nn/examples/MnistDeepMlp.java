@@ -21,6 +21,7 @@ import dev.nn.api.saving.Models;
 import dev.nn.io.data.DataNotFoundException;
 import dev.nn.io.data.FashionMnist;
 import dev.nn.io.data.Mnist;
+import dev.nn.io.data.Split;
 import dev.nn.io.data.TrainValidationTest;
 import dev.nn.io.plot.LearningCurves;
 import dev.nn.io.tensorboard.RunDirectories;
@@ -68,12 +69,9 @@ final class MnistDeepMlp implements Example {
             data = FashionMnist.loadWithValidation(5_000);
             name = "Fashion-MNIST";
         }
-        Tensor xTrain = data.train().x();
-        Tensor yTrain = data.train().y();
-        if (ctx.shortRun()) {
-            xTrain = xTrain.rows(0, 10_000);
-            yTrain = yTrain.rows(0, 10_000);
-        }
+        Split train = ctx.shortRun() ? data.train().first(10_000) : data.train();
+        Tensor xTrain = train.x();
+        Tensor yTrain = train.y();
         Tensor xValid = data.validation().x();
         Tensor yValid = data.validation().y();
 

@@ -14,4 +14,12 @@ public record Split(Tensor x, Tensor y) {
     public int size() {
         return x.dim(0);
     }
+
+    /** The first {@code rows} rows (copied), or this split when it has no more than that. */
+    public Split first(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must be 0 or more, got " + rows);
+        }
+        return rows >= size() ? this : new Split(x.rows(0, rows), y.rows(0, rows));
+    }
 }
