@@ -20,6 +20,7 @@ public final class RecycledBuffers {
 
     private final List<float[]> free = new ArrayList<>();
     private final List<float[]> handedOut = new ArrayList<>();
+    private final Scope scope = new Scope(); // one object for every scope: opening allocates nothing
     private Thread owner;
 
     /** A scope on the current thread: ops running on it take recycled arrays until it is closed. */
@@ -29,7 +30,7 @@ public final class RecycledBuffers {
         }
         owner = Thread.currentThread();
         OPEN.set(this);
-        return new Scope();
+        return scope;
     }
 
     /** An array of n floats whose contents the caller overwrites entirely (not zeroed when recycled). */

@@ -10,6 +10,7 @@ import dev.nn.api.layers.InputLayer;
 import dev.nn.api.models.Sequential;
 import dev.nn.backend.onnx.runtime.OnnxModelOptions;
 import dev.nn.backend.onnx.runtime.OnnxRuntimeModel;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -69,7 +70,7 @@ public final class PredictBench {
             rates[b] = calls * 256 / ((System.nanoTime() - t) / 1e9);
         }
         double rowsPerSecond = TrainingBench.median(rates);
-        double best = java.util.Arrays.stream(rates).max().orElseThrow();
+        double best = Arrays.stream(rates).max().orElseThrow();
         System.out.printf(Locale.ROOT, "runtime=%s threads=%d batch1_median_us=%.1f batch256_rows_per_s=%.0f "
                 + "batch256_best_rows_per_s=%.0f%n", runtime, threads, TrainingBench.median(micros), rowsPerSecond, best);
     }

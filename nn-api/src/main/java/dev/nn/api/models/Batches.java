@@ -52,14 +52,9 @@ interface Batches {
                         }
                         int to = Math.min(n, from + batchSize);
                         Element e;
-                        if (buffers == null) {
+                        try (RecycledBuffers.Scope scope = buffers == null ? null : buffers.open()) {
                             e = new Element(slice(xs, order, from, to), slice(ys, order, from, to),
                                     weights(sampleWeights, order, from, to));
-                        } else {
-                            try (RecycledBuffers.Scope scope = buffers.open()) {
-                                e = new Element(slice(xs, order, from, to), slice(ys, order, from, to),
-                                        weights(sampleWeights, order, from, to));
-                            }
                         }
                         from = to;
                         return e;
