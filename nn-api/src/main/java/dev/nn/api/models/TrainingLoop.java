@@ -133,12 +133,15 @@ final class TrainingLoop {
             metrics.forEach(Metric::reset);
             Iterator<Element> pass = batches.pass(epoch);
             for (int step = 0; pass.hasNext(); step++) {
-                final int b = step;
-                each(callbacks, c -> c.onTrainBatchBegin(b, Map.of()));
+                for (Callback c : callbacks) { // plain loops: the per-batch hooks capture nothing
+                    c.onTrainBatchBegin(step, Map.of());
+                }
                 Element batch = pass.next();
                 trainStep(batch, variables, lossTracker, outputLossTrackers, stopOnNaN);
                 Map<String, Double> batchLogs = logs(lossTracker, outputLossTrackers, metrics);
-                each(callbacks, c -> c.onTrainBatchEnd(b, batchLogs));
+                for (Callback c : callbacks) {
+                    c.onTrainBatchEnd(step, batchLogs);
+                }
                 if (model.stopRequested()) {
                     break; // as Keras: a callback that stops training in a batch hook ends the epoch there
                 }
