@@ -88,14 +88,8 @@ public final class GradientTape implements AutoCloseable {
      * never written out and read back by the optimizer.
      */
     public List<Tensor> gradientOrStep(Tensor target, List<Variable> variables, float scale) {
-        Map<Tensor, Integer> uses = new IdentityHashMap<>();
-        for (Entry e : entries) {
-            for (Tensor in : e.inputs) {
-                uses.merge(in, 1, Integer::sum);
-            }
-        }
         for (Variable v : variables) {
-            if (uses.getOrDefault(v.value(), 0) == 1) {
+            if (uses(v.value()) == 1) {
                 stepInPlace.add(v.value());
             }
         }
@@ -112,6 +106,19 @@ public final class GradientTape implements AutoCloseable {
             out.add(g != null ? g : grads.containsKey(v.value()) ? null : Tensor.zeros(v.shape()));
         }
         return out;
+    }
+
+    /** How many inputs of recorded ops are this tensor. */
+    private int uses(Tensor t) {
+        int n = 0;
+        for (Entry e : entries) {
+            for (Tensor in : e.inputs) {
+                if (in == t) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /**
