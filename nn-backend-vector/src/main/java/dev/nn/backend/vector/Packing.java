@@ -8,6 +8,8 @@ import static dev.nn.backend.vector.Lanes.L;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Copies blocks of op(A) and op(B) into the layouts {@link MicroKernel} reads, padding the
@@ -22,8 +24,12 @@ import jdk.incubator.vector.VectorMask;
  */
 final class Packing {
 
-    /** The first MR lanes: one step of an A panel (all lanes when a vector holds MR floats). */
-    private static final VectorMask<Float> PANEL_STEP = F.indexInRange(0, MR);
+    /**
+     * A vector of exactly MR floats, one step of an A panel, or null where the machine's vectors
+     * are narrower. A masked move of the first MR lanes of a full vector took three times as long.
+     */
+    private static final VectorSpecies<Float> PANEL_STEP =
+            MR * Float.SIZE <= F.vectorBitSize() ? VectorSpecies.of(float.class, VectorShape.forBitSize(MR * Float.SIZE)) : null;
 
     private Packing() {
     }
@@ -62,9 +68,9 @@ final class Packing {
         for (int p = 0; p < kc; p++) {
             int src = (p0 + p) * m + i;
             int d = off + p * MR;
-            if (rows == MR && L >= MR) {
-                // one masked move each way; an arraycopy call per 8 floats cost a tenth of a batch-256 step
-                FloatVector.fromArray(F, a, src, PANEL_STEP).intoArray(dst, d, PANEL_STEP);
+            if (rows == MR && PANEL_STEP != null) {
+                // one vector move; an arraycopy call per 8 floats cost a tenth of a batch-256 step
+                FloatVector.fromArray(PANEL_STEP, a, src).intoArray(dst, d);
             } else if (rows == MR) {
                 System.arraycopy(a, src, dst, d, MR);
             } else {
