@@ -8,7 +8,8 @@ import java.util.List;
  * thread, the ops that overwrite their whole output take it from here, and closing the scope frees
  * every array handed out in it for the next scope. So only a caller that knows no tensor made inside
  * outlives the scope may open one: the training loop does, around the backward pass and the
- * optimizer step, whose tensors (the gradients) it alone sees.
+ * optimizer step, whose tensors (the gradients) it alone sees, and around the whole step when the
+ * model runs only nn's own layers, which keep no tensor from one call to the next.
  *
  * <p>Why: a fresh array per op costs zeroing, and at batch 32 it put the 0.9 MB gradient of the
  * first kernel at a new address every step, so the optimizer read it from L3 instead of L2.

@@ -17,6 +17,7 @@ import dev.nn.api.losses.Loss;
 import dev.nn.api.metrics.MeanMetric;
 import dev.nn.api.metrics.Metric;
 import dev.nn.api.metrics.Metrics;
+import dev.nn.api.layers.Layer;
 import dev.nn.api.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ final class TrainingLoop {
 
     private final Model model;
     private final Compiled compiled;
-    private final RecycledBuffers gradientBuffers = new RecycledBuffers();
+    private final RecycledBuffers stepBuffers = new RecycledBuffers();
 
     TrainingLoop(Model model, Compiled compiled) {
         this.model = model;
@@ -122,6 +123,7 @@ final class TrainingLoop {
         List<Metric> metrics = compiled.allMetrics();
         List<Variable> variables = model.trainableWeights();
         boolean stopOnNaN = callbacks.stream().anyMatch(c -> c instanceof TerminateOnNaN);
+        boolean recycleForward = runsOnlyOwnLayers(model);
 
         each(callbacks, c -> c.onTrainBegin(Map.of()));
         Map<String, Double> logs = new LinkedHashMap<>();
@@ -137,7 +139,7 @@ final class TrainingLoop {
                     c.onTrainBatchBegin(step, Map.of());
                 }
                 Element batch = pass.next();
-                trainStep(batch, variables, lossTracker, outputLossTrackers, stopOnNaN);
+                trainStep(batch, variables, lossTracker, outputLossTrackers, stopOnNaN, recycleForward);
                 Map<String, Double> batchLogs = logs(lossTracker, outputLossTrackers, metrics);
                 for (Callback c : callbacks) {
                     c.onTrainBatchEnd(step, batchLogs);
@@ -166,16 +168,18 @@ final class TrainingLoop {
      * One gradient step. A NaN or infinite loss fails, unless a {@link TerminateOnNaN} is listening:
      * then the step is skipped (the weights keep their last finite values) and the loss is logged
      * for the callback to stop training.
+     *
+     * <p>The arrays of the gradients, which only this step sees, are recycled for the next step;
+     * so are those of the forward pass when {@code recycleForward} (see {@link #runsOnlyOwnLayers}).
      */
     private void trainStep(Element batch, List<Variable> variables, MeanMetric lossTracker,
-                           List<MeanMetric> outputLossTrackers, boolean stopOnNaN) {
-        List<Tensor> outputs;
-        double total;
+                           List<MeanMetric> outputLossTrackers, boolean stopOnNaN, boolean recycleForward) {
         int size = batch.x().get(0).dim(0);
-        try (GradientTape tape = GradientTape.record()) {
-            outputs = model.forward(batch.x(), true);
+        try (GradientTape tape = GradientTape.record();
+             RecycledBuffers.Scope stepScope = recycleForward ? stepBuffers.open() : null) {
+            List<Tensor> outputs = model.forward(batch.x(), true);
             Tensor loss = totalLoss(batch.y(), outputs, batch.sampleWeight(), outputLossTrackers, size);
-            total = loss.item();
+            double total = loss.item();
             if (!Double.isFinite(total) && stopOnNaN) {
                 lossTracker.add(total, size);
                 return;
@@ -184,14 +188,34 @@ final class TrainingLoop {
                 throw new ArithmeticException("the loss became " + total + " at optimizer step "
                         + (compiled.optimizer().iterations() + 1) + "; lower the learning rate or check the data for extreme values");
             }
-            // the gradients live only until the optimizer has used them, so their arrays are recycled
-            try (RecycledBuffers.Scope scope = gradientBuffers.open()) {
+            try (RecycledBuffers.Scope gradientScope = recycleForward ? null : stepBuffers.open()) {
                 Optimizer optimizer = compiled.optimizer();
                 optimizer.apply(tape.gradientOrStep(loss, variables, optimizer.inPlaceScale()), variables);
             }
+            lossTracker.add(total, size);
+            updateMetrics(compiled.metrics(), batch.y(), outputs, batch.sampleWeight());
         }
-        lossTracker.add(total, size);
-        updateMetrics(compiled.metrics(), batch.y(), outputs, batch.sampleWeight());
+    }
+
+    /**
+     * Whether every layer the model runs is one of nn's own (a Sequential or Functional model of
+     * them, nested or not): their calls keep no tensor past the step, so the step's forward arrays
+     * can be reused by the next step. A subclassed model or a user's layer might keep one, for
+     * instance to look at it the next step, and would find it overwritten.
+     */
+    static boolean runsOnlyOwnLayers(Layer layer) {
+        if (layer instanceof Model m) {
+            if (m.getClass() != Sequential.class && m.getClass() != Functional.class) {
+                return false;
+            }
+            for (Layer l : m.layers()) {
+                if (!runsOnlyOwnLayers(l)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return layer.getClass().getPackageName().equals(Layer.class.getPackageName());
     }
 
     private Tensor totalLoss(List<Tensor> ys, List<Tensor> outputs, Tensor sampleWeight,
