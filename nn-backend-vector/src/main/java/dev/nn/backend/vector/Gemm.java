@@ -207,6 +207,9 @@ final class Gemm implements WorkerPool.Parts {
                 int rows = Math.min(MR, mc - ir);
                 if (rows == MR && cols == NR) {
                     MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, c, (ic + ir) * n + jc + jr, n, !first);
+                } else if (cols <= L) {
+                    MicroKernel.multiplyNarrow(kc, ws.a, ir * KC, bs, bOff, ldb, ws.tile, NR);
+                    store(ws.tile, ic + ir, jc + jr, rows, cols, first);
                 } else {
                     MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, ws.tile, 0, NR, false);
                     store(ws.tile, ic + ir, jc + jr, rows, cols, first);
@@ -222,7 +225,7 @@ final class Gemm implements WorkerPool.Parts {
     private void store(float[] tile, int i0, int j0, int rows, int cols, boolean first) {
         for (int r = 0; r < rows; r++) {
             int ci = (i0 + r) * n + j0;
-            for (int v = 0; v < NR; v += L) {
+            for (int v = 0; v < cols; v += L) {
                 VectorMask<Float> mask = F.indexInRange(v, cols);
                 FloatVector t = FloatVector.fromArray(F, tile, r * NR + v);
                 if (!first) {

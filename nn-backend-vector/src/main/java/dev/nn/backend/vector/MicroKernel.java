@@ -96,4 +96,35 @@ final class MicroKernel {
         c71.intoArray(c, cOff + 7 * ldc + L);
     }
 
+    /**
+     * The MR×L tile of an edge sliver at most one vector wide (the last 12 of 300 columns, the
+     * last 4 of 100): half the multiply-adds of the full tile, most of them on zero padding.
+     * Always stores the sum into {@code c} (rows ldc apart), for the caller to mask into C.
+     */
+    static void multiplyNarrow(int kc, float[] a, int aOff, float[] b, int bOff, int ldb, float[] c, int ldc) {
+        FloatVector c0 = FloatVector.zero(F), c1 = FloatVector.zero(F);
+        FloatVector c2 = FloatVector.zero(F), c3 = FloatVector.zero(F);
+        FloatVector c4 = FloatVector.zero(F), c5 = FloatVector.zero(F);
+        FloatVector c6 = FloatVector.zero(F), c7 = FloatVector.zero(F);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(F, b, bOff + p * ldb);
+            int ai = aOff + p * MR;
+            c0 = FloatVector.broadcast(F, a[ai]).fma(b0, c0);
+            c1 = FloatVector.broadcast(F, a[ai + 1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(F, a[ai + 2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(F, a[ai + 3]).fma(b0, c3);
+            c4 = FloatVector.broadcast(F, a[ai + 4]).fma(b0, c4);
+            c5 = FloatVector.broadcast(F, a[ai + 5]).fma(b0, c5);
+            c6 = FloatVector.broadcast(F, a[ai + 6]).fma(b0, c6);
+            c7 = FloatVector.broadcast(F, a[ai + 7]).fma(b0, c7);
+        }
+        c0.intoArray(c, 0);
+        c1.intoArray(c, ldc);
+        c2.intoArray(c, 2 * ldc);
+        c3.intoArray(c, 3 * ldc);
+        c4.intoArray(c, 4 * ldc);
+        c5.intoArray(c, 5 * ldc);
+        c6.intoArray(c, 6 * ldc);
+        c7.intoArray(c, 7 * ldc);
+    }
 }
