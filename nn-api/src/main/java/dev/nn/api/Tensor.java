@@ -1,5 +1,6 @@
 package dev.nn.api;
 
+import dev.nn.api.backend.Backends;
 import dev.nn.api.layers.LayerCall;
 import java.util.Arrays;
 
@@ -235,9 +236,7 @@ public final class Tensor {
         requireConcrete("gatherRows");
         int rs = rowSize();
         float[] out = RecycledBuffers.take((to - from) * rs);
-        for (int i = from; i < to; i++) {
-            System.arraycopy(data, indices[i] * rs, out, (i - from) * rs, rs);
-        }
+        Backends.current().gatherRows(data, rs, indices, from, to, out);
         int[] s = shape.clone();
         s[0] = to - from;
         return new Tensor(s, out, null, 0, null);

@@ -66,6 +66,16 @@ public interface Backend extends AutoCloseable {
     /** {@code out[c] = Σ_r x[r, c]} over a rows×cols matrix (bias gradient). */
     void sumRows(float[] x, float[] out, int rows, int cols);
 
+    /**
+     * Copies rows {@code index[from..to)} of {@code src} (rows of {@code rowSize} floats) to rows
+     * 0.. of {@code out}: gathering a shuffled batch. A backend may split the copy over threads.
+     */
+    default void gatherRows(float[] src, int rowSize, int[] index, int from, int to, float[] out) {
+        for (int i = from; i < to; i++) {
+            System.arraycopy(src, index[i] * rowSize, out, (i - from) * rowSize, rowSize);
+        }
+    }
+
     /** {@code out[r] = Σ_c x[r, c]} over a rows×cols matrix. */
     void sumCols(float[] x, float[] out, int rows, int cols);
 

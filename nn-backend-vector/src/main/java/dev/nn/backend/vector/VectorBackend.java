@@ -20,6 +20,7 @@ public final class VectorBackend implements Backend {
     private final ParallelBinary binary;
     private final ParallelSoftmax softmax;
     private final ParallelSumRows sumRows;
+    private final ParallelGather gather;
     private final ParallelOptimizer optimizer;
 
     /** A backend with {@code threads} workers (the caller counts as one); 0 means one per core. */
@@ -33,6 +34,7 @@ public final class VectorBackend implements Backend {
         binary = new ParallelBinary(pool);
         softmax = new ParallelSoftmax(pool);
         sumRows = new ParallelSumRows(pool);
+        gather = new ParallelGather(pool);
         optimizer = new ParallelOptimizer(pool);
     }
 
@@ -123,6 +125,11 @@ public final class VectorBackend implements Backend {
     @Override
     public void sumRows(float[] x, float[] out, int rows, int cols) {
         sumRows.sumRows(x, out, rows, cols);
+    }
+
+    @Override
+    public void gatherRows(float[] src, int rowSize, int[] index, int from, int to, float[] out) {
+        gather.gatherRows(src, rowSize, index, from, to, out);
     }
 
     @Override

@@ -244,4 +244,31 @@ class SplitTest {
             }
         }
     }
+
+    @Test
+    void gatherRowsByRowRanges() {
+        Random rnd = new Random(7);
+        for (int rowSize : new int[] {1, 13, 784}) {
+            for (int rows : sizes((long) ParallelGather.WORK_PER_FLOAT * rowSize)) {
+                int total = rows + 5;
+                float[] src = Close.random(rnd, total * rowSize, -3f, 3f);
+                int[] index = new int[total + 2];
+                for (int i = 0; i < index.length; i++) {
+                    index[i] = rnd.nextInt(total);
+                }
+                float[] want = new float[rows * rowSize];
+                reference.gatherRows(src, rowSize, index, 2, 2 + rows, want);
+                for (int r = 0; r < rows; r++) {
+                    assertArrayEquals(java.util.Arrays.copyOfRange(src, index[2 + r] * rowSize, (index[2 + r] + 1) * rowSize),
+                            java.util.Arrays.copyOfRange(want, r * rowSize, (r + 1) * rowSize), 0f, "reference row " + r);
+                }
+                float[] got = sameOnOneAndTwo("gatherRows " + rows + "x" + rowSize, be -> {
+                    float[] out = new float[rows * rowSize];
+                    be.gatherRows(src, rowSize, index, 2, 2 + rows, out);
+                    return new float[][] {out};
+                })[0];
+                assertArrayEquals(want, got, 0f, "gatherRows " + rows + "x" + rowSize);
+            }
+        }
+    }
 }
