@@ -14,10 +14,26 @@ final class Workspace {
     final float[] b = new float[NC * KC];
     final float[] tile = new float[MR * NR];
     private final int[] offsetsB = new int[L];
+    private final int[] panelRows = new int[L];
+    private int panelRowsStride = -1;
 
     /** Gather offsets {0, k, 2k, ...} for walking across the rows of a stored n×k B. */
     int[] strideB(int k) {
         return strided(offsetsB, k);
+    }
+
+    /**
+     * Gather offsets for {@link Packing#STEPS_PER_VECTOR} steps of an MR-row panel of a stored m×k A:
+     * lane j reads row j mod MR at step j / MR.
+     */
+    int[] panelRows(int k) {
+        if (panelRowsStride != k) {
+            for (int j = 0; j < L; j++) {
+                panelRows[j] = (j % MR) * k + j / MR;
+            }
+            panelRowsStride = k;
+        }
+        return panelRows;
     }
 
     private static int[] strided(int[] offsets, int stride) {
