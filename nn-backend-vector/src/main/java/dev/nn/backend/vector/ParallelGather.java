@@ -6,8 +6,13 @@ package dev.nn.backend.vector;
  */
 final class ParallelGather implements WorkerPool.Parts {
 
-    /** A float copied from memory costs a few units of {@link Slices#SERIAL_WORK}. */
-    static final int WORK_PER_FLOAT = 4;
+    /**
+     * A float counts as one unit of {@link Slices#SERIAL_WORK}, though copying it from memory costs
+     * more: a batch of 32 rows of 784 then stays on the caller. Split, it waited for a worker that,
+     * with nothing else parallel at batch 32, had parked and was slow to wake (batch 32 on 2 threads:
+     * 72-76k against 79-81k samples/s). A batch of 256 rows splits.
+     */
+    static final int WORK_PER_FLOAT = 1;
 
     private final WorkerPool pool;
 
