@@ -223,15 +223,15 @@ final class Gemm implements WorkerPool.Parts {
 
     /** An edge tile, computed into the scratch tile: C = tile (first k block) or C = C + tile. */
     private void store(float[] tile, int i0, int j0, int rows, int cols, boolean first) {
-        for (int r = 0; r < rows; r++) {
-            int ci = (i0 + r) * n + j0;
-            for (int v = 0; v < cols; v += L) {
-                VectorMask<Float> mask = F.indexInRange(v, cols);
+        for (int v = 0; v < cols; v += L) {
+            VectorMask<Float> mask = F.indexInRange(v, cols);
+            for (int r = 0; r < rows; r++) {
+                int ci = (i0 + r) * n + j0 + v;
                 FloatVector t = FloatVector.fromArray(F, tile, r * NR + v);
                 if (!first) {
-                    t = t.add(FloatVector.fromArray(F, c, ci + v, mask));
+                    t = t.add(FloatVector.fromArray(F, c, ci, mask));
                 }
-                t.intoArray(c, ci + v, mask);
+                t.intoArray(c, ci, mask);
             }
         }
     }
