@@ -30,11 +30,12 @@ final class Gemm implements WorkerPool.Parts {
     /**
      * A part with at most this many rows reads a row-major B in place instead of packing it:
      * packing costs about as much per element of B as 8 rows of multiply-adds, and B's rows are
-     * already NR-contiguous per step. (The batch-32 forward pass packed all of W every step; at
-     * batch 256, training ran 3% faster reading W in place, though a lone GEMM with B hot in
-     * cache was a few percent slower.)
+     * already NR-contiguous per step (the batch-32 forward pass packed all of W every step). A
+     * bigger part packs: read in place, each sliver of B came from L3 at a stride the prefetcher
+     * does not follow, once per part, and the 128-row halves of the batch-256 forward GEMM on 2
+     * threads each took 0.6 of the whole GEMM's time on 1 (packed row by row: 0.57).
      */
-    static final int DIRECT_B_MAX_ROWS = 256;
+    static final int DIRECT_B_MAX_ROWS = 64;
 
     private final WorkerPool pool;
     private final Workspace[] workspaces;

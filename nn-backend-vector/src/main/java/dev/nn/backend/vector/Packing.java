@@ -93,29 +93,39 @@ final class Packing {
 
     /** op(B) is k×n; {@code b} is stored k×n, or n×k when transB. */
     static void packB(boolean transB, float[] b, int n, int k, int p0, int kc, int j0, int nc, Workspace ws) {
-        float[] dst = ws.b;
-        for (int s = 0; s * NR < nc; s++) {
-            int cols = Math.min(NR, nc - s * NR);
-            int off = s * NR * KC;
-            int j = j0 + s * NR;
-            if (transB) {
-                packTransposedSliver(b, k, p0, kc, j, cols, ws.strideB(k), dst, off);
-            } else {
-                packSliver(b, n, p0, kc, j, cols, dst, off);
-            }
-        }
-    }
-
-    private static void packSliver(float[] b, int n, int p0, int kc, int j, int cols, float[] dst, int off) {
-        int src = p0 * n + j;
-        if (cols == NR) {
-            for (int p = 0; p < kc; p++, src += n) {
-                int d = off + p * NR;
-                FloatVector.fromArray(F, b, src).intoArray(dst, d);
-                FloatVector.fromArray(F, b, src + L).intoArray(dst, d + L);
+        if (transB) {
+            for (int s = 0; s * NR < nc; s++) {
+                int cols = Math.min(NR, nc - s * NR);
+                packTransposedSliver(b, k, p0, kc, j0 + s * NR, cols, ws.strideB(k), ws.b, s * NR * KC);
             }
             return;
         }
+        packRows(b, n, p0, kc, j0, nc, ws.b);
+    }
+
+    /**
+     * A row-major B, a row at a time: each row's stretch of nc columns is read front to back and
+     * dealt out NR values to a sliver, so B streams in as the prefetcher expects; the last sliver,
+     * if narrower than NR, is packed on its own (zero-padded).
+     */
+    private static void packRows(float[] b, int n, int p0, int kc, int j0, int nc, float[] dst) {
+        int full = nc / NR;
+        for (int p = 0; p < kc; p++) {
+            int src = (p0 + p) * n + j0;
+            int d = p * NR;
+            for (int s = 0; s < full; s++, src += NR, d += NR * KC) {
+                FloatVector.fromArray(F, b, src).intoArray(dst, d);
+                FloatVector.fromArray(F, b, src + L).intoArray(dst, d + L);
+            }
+        }
+        if (full * NR < nc) {
+            packNarrowSliver(b, n, p0, kc, j0 + full * NR, nc - full * NR, dst, full * NR * KC);
+        }
+    }
+
+    /** A sliver of fewer than NR columns, zero-padded to NR. */
+    private static void packNarrowSliver(float[] b, int n, int p0, int kc, int j, int cols, float[] dst, int off) {
+        int src = p0 * n + j;
         for (int p = 0; p < kc; p++, src += n) {
             int d = off + p * NR;
             for (int v = 0; v < NR; v += L) {
