@@ -30,12 +30,12 @@ final class Gemm implements WorkerPool.Parts {
     /**
      * A part with at most this many rows reads a row-major B in place instead of packing it:
      * packing costs about as much per element of B as 8 rows of multiply-adds, and B's rows are
-     * already NR-contiguous per step (the batch-32 forward pass packed all of W every step). A
-     * bigger part packs: read in place, each sliver of B came from L3 at a stride the prefetcher
-     * does not follow, once per part, and the 128-row halves of the batch-256 forward GEMM on 2
-     * threads each took 0.6 of the whole GEMM's time on 1 (packed row by row: 0.57).
+     * already NR-contiguous per step. (The batch-32 forward pass packed all of W every step; at
+     * batch 256 on 2 threads, packing W for each 128-row half made the forward GEMM a third slower
+     * alone, 198 against 270 GFLOP/s, and no faster in training.)
      */
-    static final int DIRECT_B_MAX_ROWS = 64;
+    static final int DIRECT_B_MAX_ROWS = 256;
+    private static final int CACHE_LINE_FLOATS = 16;
 
     private final WorkerPool pool;
     private final Workspace[] workspaces;
@@ -162,6 +162,9 @@ final class Gemm implements WorkerPool.Parts {
                 boolean first = pc == 0 && !accumulate;
                 boolean last = pc + kc == k;
                 if (direct) {
+                    if (i1 - i0 > SMALL_BATCH) {
+                        touch(ws, pc, kc, jc, nc);
+                    }
                     packEdgeSliver(ws, pc, kc, jc, nc);
                 } else {
                     Packing.packB(transB, b, n, k, pc, kc, jc, nc, ws);
@@ -173,6 +176,25 @@ final class Gemm implements WorkerPool.Parts {
                 }
             }
         }
+    }
+
+    /**
+     * Reads the block of B about to be read in place, a value per cache line in address order, so
+     * that it streams into the cache: the prefetcher follows this walk, not the kernel's, which
+     * goes down one sliver's rows at a time, n floats apart. In batch-256 training a weight matrix
+     * comes from L3 every step, and each 128-row half of the forward GEMM on 2 threads took 0.6 of
+     * the whole GEMM's time on 1 without this, 0.55 with it. A small batch skips it: its weights
+     * stay in L2 from step to step, and the walk only added to the batch-32 forward GEMM.
+     */
+    private void touch(Workspace ws, int pc, int kc, int jc, int nc) {
+        int bits = 0; // integer ors: a chain of float adds would hold the walk to one line per add's latency
+        for (int p = pc; p < pc + kc; p++) {
+            int row = p * n + jc;
+            for (int j = 0; j < nc; j += CACHE_LINE_FLOATS) {
+                bits |= Float.floatToRawIntBits(b[row + j]);
+            }
+        }
+        ws.touched = bits;
     }
 
     /** With B read in place, only a last sliver narrower than NR is packed (zero-padded). */

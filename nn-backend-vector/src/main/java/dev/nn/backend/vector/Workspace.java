@@ -13,6 +13,8 @@ final class Workspace {
     final float[] a = new float[MC * KC];
     final float[] b = new float[NC * KC];
     final float[] tile = new float[MR * NR];
+    /** What Gemm's touch of B leaves, so that its reads are not optimized away. */
+    int touched;
     private final int[] offsetsB = new int[L];
     private final int[] panelRows = new int[L];
     private int panelRowsStride = -1;
