@@ -65,7 +65,8 @@ public final class GradientTape implements AutoCloseable {
         List<Tensor> out = new ArrayList<>(sources.size());
         for (Tensor s : sources) {
             Tensor g = grads.get(s);
-            out.add(g != null ? g : Tensor.zeros(s.shape()));
+            // present but null: a weight that took its step in place (gradientOrStep)
+            out.add(g != null ? g : grads.containsKey(s) ? null : Tensor.zeros(s.shape()));
         }
         return out;
     }
@@ -88,24 +89,19 @@ public final class GradientTape implements AutoCloseable {
      * never written out and read back by the optimizer.
      */
     public List<Tensor> gradientOrStep(Tensor target, List<Variable> variables, float scale) {
-        for (Variable v : variables) {
-            if (uses(v.value()) == 1) {
-                stepInPlace.add(v.value());
+        if (!Float.isNaN(scale)) {
+            for (Variable v : variables) {
+                if (uses(v.value()) == 1) {
+                    stepInPlace.add(v.value());
+                }
             }
         }
         stepScale = scale;
-        Map<Tensor, Tensor> grads;
         try {
-            grads = backprop(target);
+            return gradient(target, variables);
         } finally {
             stepInPlace.clear();
         }
-        List<Tensor> out = new ArrayList<>(variables.size());
-        for (Variable v : variables) {
-            Tensor g = grads.get(v.value());
-            out.add(g != null ? g : grads.containsKey(v.value()) ? null : Tensor.zeros(v.shape()));
-        }
-        return out;
     }
 
     /** How many inputs of recorded ops are this tensor. */

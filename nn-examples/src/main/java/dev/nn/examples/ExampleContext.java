@@ -1,5 +1,6 @@
 package dev.nn.examples;
 
+import dev.nn.io.data.Split;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,6 +26,11 @@ record ExampleContext(Path outputDir, PrintStream out, boolean shortRun, int epo
     /** The epochs to train: the override when given, else a short or full default. */
     int epochsOr(int full, int shortDefault) {
         return epochs > 0 ? epochs : (shortRun ? shortDefault : full);
+    }
+
+    /** The rows to train on: the first {@code shortRows} of the split on a short run, else all of it. */
+    Split trainingRows(Split split, int shortRows) {
+        return shortRun ? split.first(shortRows) : split;
     }
 
     /** A file in the output directory, creating the directory. */

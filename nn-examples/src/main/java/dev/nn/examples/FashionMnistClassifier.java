@@ -47,7 +47,7 @@ final class FashionMnistClassifier implements Example {
         out.println("Backend: " + Backends.current().name() + " with " + Backends.current().threads() + " thread(s)");
         // the book's split: the last 5,000 training images for validation, the first 55,000 for training
         TrainValidationTest data = FashionMnist.loadWithValidation(5_000);
-        Split train = ctx.shortRun() ? data.train().first(5_000) : data.train();
+        Split train = ctx.trainingRows(data.train(), 5_000);
         Tensor xTrain = train.x();
         Tensor yTrain = train.y();
         Tensor xValid = data.validation().x();

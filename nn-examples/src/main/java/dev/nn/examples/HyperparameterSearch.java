@@ -61,7 +61,7 @@ final class HyperparameterSearch implements Example {
     @Override
     public void run(ExampleContext ctx) throws Exception {
         TrainValidationTest data = FashionMnist.loadWithValidation(5_000);
-        Split train = ctx.shortRun() ? data.train().first(5_000) : data.train();
+        Split train = ctx.trainingRows(data.train(), 5_000);
         Tensor xTrain = train.x();
         Tensor yTrain = train.y();
         Tensor xValid = data.validation().x();

@@ -11,6 +11,7 @@ import dev.nn.api.layers.InputLayer;
 import dev.nn.api.models.Sequential;
 import dev.nn.api.optimizers.SGD;
 import dev.nn.io.data.FashionMnist;
+import dev.nn.io.data.Split;
 import dev.nn.io.data.TrainValidationTest;
 import dev.nn.tuner.lr.LearningRateFinder;
 import dev.nn.tuner.lr.LrFinderResult;
@@ -37,12 +38,9 @@ final class LearningRateFinderExample implements Example {
     public void run(ExampleContext ctx) throws Exception {
         // the 55,000 training images of the book's split; the validation rows go unused
         TrainValidationTest data = FashionMnist.loadWithValidation(5_000);
-        Tensor x = data.train().x();
-        Tensor y = data.train().y();
-        if (ctx.shortRun()) {
-            x = x.rows(0, 20_000);
-            y = y.rows(0, 20_000);
-        }
+        Split train = ctx.trainingRows(data.train(), 20_000);
+        Tensor x = train.x();
+        Tensor y = train.y();
         Sequential model = new Sequential(new InputLayer(28, 28), new Flatten(), new Dense(300, "relu"),
                 new Dense(100, "relu"), new Dense(10, "softmax"));
         model.seed(42);

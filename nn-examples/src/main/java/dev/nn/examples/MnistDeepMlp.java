@@ -69,7 +69,7 @@ final class MnistDeepMlp implements Example {
             data = FashionMnist.loadWithValidation(5_000);
             name = "Fashion-MNIST";
         }
-        Split train = ctx.shortRun() ? data.train().first(10_000) : data.train();
+        Split train = ctx.trainingRows(data.train(), 10_000);
         Tensor xTrain = train.x();
         Tensor yTrain = train.y();
         Tensor xValid = data.validation().x();

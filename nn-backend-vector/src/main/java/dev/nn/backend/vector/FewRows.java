@@ -30,11 +30,8 @@ final class FewRows {
             for (; j + 4 * L <= n; j += 4 * L) {
                 strip(n, k, a, aOff, aStep, b, c, ci + j, j, accumulate);
             }
-            for (; j + L <= n; j += L) {
+            for (; j < n; j += L) {
                 column(n, k, a, aOff, aStep, b, c, ci + j, j, accumulate);
-            }
-            if (j < n) {
-                lastColumns(n, k, a, aOff, aStep, b, c, ci + j, j, accumulate);
             }
         }
     }
@@ -75,22 +72,9 @@ final class FewRows {
         s3.intoArray(c, cOff + 3 * L);
     }
 
-    /** One vector of columns from j. */
+    /** One vector of columns from j, masked at n. */
     private static void column(int n, int k, float[] a, int aOff, int aStep, float[] b, float[] c, int cOff, int j,
                                boolean accumulate) {
-        FloatVector s = accumulate ? FloatVector.fromArray(F, c, cOff) : FloatVector.zero(F);
-        for (int p = 0; p < k; p++) {
-            float ap = a[aOff + p * aStep];
-            if (ap != 0f) {
-                s = FloatVector.fromArray(F, b, p * n + j).fma(FloatVector.broadcast(F, ap), s);
-            }
-        }
-        s.intoArray(c, cOff);
-    }
-
-    /** The columns from j to n, fewer than a vector, under a mask. */
-    private static void lastColumns(int n, int k, float[] a, int aOff, int aStep, float[] b, float[] c, int cOff, int j,
-                                    boolean accumulate) {
         VectorMask<Float> mask = F.indexInRange(j, n);
         FloatVector s = accumulate ? FloatVector.fromArray(F, c, cOff, mask) : FloatVector.zero(F);
         for (int p = 0; p < k; p++) {

@@ -17,7 +17,6 @@ final class Workspace {
     int touched;
     private final int[] offsetsB = new int[L];
     private final int[] panelRows = new int[L];
-    private int panelRowsStride = -1;
 
     /** Gather offsets {0, k, 2k, ...} for walking across the rows of a stored n×k B. */
     int[] strideB(int k) {
@@ -29,11 +28,10 @@ final class Workspace {
      * lane j reads row j mod MR at step j / MR.
      */
     int[] panelRows(int k) {
-        if (panelRowsStride != k) {
+        if (panelRows[1] != k) { // lane 1 reads row 1 at step 0: offset k
             for (int j = 0; j < L; j++) {
                 panelRows[j] = (j % MR) * k + j / MR;
             }
-            panelRowsStride = k;
         }
         return panelRows;
     }
