@@ -92,15 +92,16 @@ final class Packing {
     }
 
     /** op(B) is k×n; {@code b} is stored k×n, or n×k when transB. */
-    static void packB(boolean transB, float[] b, int n, int k, int p0, int kc, int j0, int nc, Workspace ws) {
+    static void packB(boolean transB, float[] b, int n, int k, int p0, int kc, int j0, int nc, Workspace ws,
+                      float[] dst, int off) {
         if (transB) {
             for (int s = 0; s * NR < nc; s++) {
                 int cols = Math.min(NR, nc - s * NR);
-                packTransposedSliver(b, k, p0, kc, j0 + s * NR, cols, ws.strideB(k), ws.b, s * NR * KC);
+                packTransposedSliver(b, k, p0, kc, j0 + s * NR, cols, ws.strideB(k), dst, off + s * NR * KC);
             }
             return;
         }
-        packRows(b, n, p0, kc, j0, nc, ws.b);
+        packRows(b, n, p0, kc, j0, nc, dst, off);
     }
 
     /**
@@ -108,18 +109,18 @@ final class Packing {
      * dealt out NR values to a sliver, so B streams in as the prefetcher expects; the last sliver,
      * if narrower than NR, is packed on its own (zero-padded).
      */
-    private static void packRows(float[] b, int n, int p0, int kc, int j0, int nc, float[] dst) {
+    private static void packRows(float[] b, int n, int p0, int kc, int j0, int nc, float[] dst, int off) {
         int full = nc / NR;
         for (int p = 0; p < kc; p++) {
             int src = (p0 + p) * n + j0;
-            int d = p * NR;
+            int d = off + p * NR;
             for (int s = 0; s < full; s++, src += NR, d += NR * KC) {
                 FloatVector.fromArray(F, b, src).intoArray(dst, d);
                 FloatVector.fromArray(F, b, src + L).intoArray(dst, d + L);
             }
         }
         if (full * NR < nc) {
-            packNarrowSliver(b, n, p0, kc, j0 + full * NR, nc - full * NR, dst, full * NR * KC);
+            packNarrowSliver(b, n, p0, kc, j0 + full * NR, nc - full * NR, dst, off + full * NR * KC);
         }
     }
 

@@ -7,12 +7,21 @@ import static dev.nn.backend.vector.GemmShape.NC;
 import static dev.nn.backend.vector.GemmShape.NR;
 import static dev.nn.backend.vector.Lanes.L;
 
-/** One thread's packing buffers, made once and reused by every GEMM. */
+/** One thread's packing buffers, reused by every GEMM; the B panels grow to the largest pass. */
 final class Workspace {
 
     final float[] a = new float[MC * KC];
-    final float[] b = new float[NC * KC];
     final float[] tile = new float[MR * NR];
+    private float[] panels = new float[NC * KC];
+
+    /** Room for packed B panels, grown (once per larger shape) to at least {@code floats}. */
+    float[] panels(int floats) {
+        if (panels.length < floats) {
+            panels = new float[floats];
+        }
+        return panels;
+    }
+
     /** What Gemm's touch of B leaves, so that its reads are not optimized away. */
     int touched;
     private final int[] offsetsB = new int[L];

@@ -93,20 +93,42 @@ class GemmTest {
         for (boolean transA : new boolean[] {false, true}) {
             for (boolean transB : new boolean[] {false, true}) {
                 for (boolean acc : new boolean[] {false, true}) {
-                    String what = (transA ? "Aᵀ" : "A") + "·" + (transB ? "Bᵀ" : "B") + (acc ? " +=" : "")
-                            + " " + m + "x" + n + "x" + k;
-                    float[] want = pr.c0.clone();
-                    float[] got1 = pr.c0.clone();
-                    float[] got2 = pr.c0.clone();
-                    reference.gemm(transA, transB, m, n, k, pr.a, pr.b, want, acc);
-                    one.gemm(transA, transB, m, n, k, pr.a, pr.b, got1, acc);
-                    two.gemm(transA, transB, m, n, k, pr.a, pr.b, got2, acc);
-                    Close.within(what, want, got1, pr.scale(transA, transB, acc));
-                    // the partition never changes a tile's arithmetic, so 1 and 2 threads agree bit for bit
-                    assertArrayEquals(got1, got2, 0f, what + ": 1 and 2 threads differ");
+                    check(pr, transA, transB, acc);
                 }
             }
         }
+    }
+
+    /**
+     * On one thread the C block (530 × 500) is too big to stay in L2, so each pass over it covers
+     * a group of up to 8 depth blocks: 2100 = 9 × 234 (less 6) makes a group of 8 and one of 1.
+     * On two threads each part's block fits, and passes go one depth block at a time.
+     */
+    @Test
+    void largeCIsComputedOverGroupsOfDepthBlocks() {
+        Problem pr = Problem.of(530, 500, 2100, 11);
+        for (boolean transB : new boolean[] {false, true}) {
+            for (boolean acc : new boolean[] {false, true}) {
+                check(pr, false, transB, acc);
+            }
+        }
+    }
+
+    private void check(Problem pr, boolean transA, boolean transB, boolean acc) {
+        int m = pr.m;
+        int n = pr.n;
+        int k = pr.k;
+        String what = (transA ? "Aᵀ" : "A") + "·" + (transB ? "Bᵀ" : "B") + (acc ? " +=" : "") + " " + m + "x" + n
+                + "x" + k;
+        float[] want = pr.c0.clone();
+        float[] got1 = pr.c0.clone();
+        float[] got2 = pr.c0.clone();
+        reference.gemm(transA, transB, m, n, k, pr.a, pr.b, want, acc);
+        one.gemm(transA, transB, m, n, k, pr.a, pr.b, got1, acc);
+        two.gemm(transA, transB, m, n, k, pr.a, pr.b, got2, acc);
+        Close.within(what, want, got1, pr.scale(transA, transB, acc));
+        // the partition never changes a tile's arithmetic, so 1 and 2 threads agree bit for bit
+        assertArrayEquals(got1, got2, 0f, what + ": 1 and 2 threads differ");
     }
 
     @Test
