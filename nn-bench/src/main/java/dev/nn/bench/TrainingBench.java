@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Trains the Fashion-MNIST MLP 784-300-100-10 (ReLU, softmax cross-entropy, SGD 0.01, as
@@ -59,8 +60,9 @@ public final class TrainingBench {
         double[] rates = timer.seconds.stream().mapToDouble(s -> x.dim(0) / s).toArray();
         double steady = median(rates.length > 1 ? Arrays.copyOfRange(rates, 1, rates.length) : rates);
         System.out.printf(Locale.ROOT, "batch=%d threads=%d epochs=%d samples_per_s=%.0f first_epoch_samples_per_s=%.0f "
-                        + "test_accuracy=%.4f peak_rss_mb=%.0f%n", batch, threads, epochs, steady, rates[0], accuracy,
-                Memory.peakResidentMb());
+                        + "test_accuracy=%.4f peak_rss_mb=%.0f epochs_samples_per_s=%s%n", batch, threads, epochs, steady,
+                rates[0], accuracy, Memory.peakResidentMb(),
+                Arrays.stream(rates).mapToObj(r -> String.format(Locale.ROOT, "%.0f", r)).collect(Collectors.joining(",")));
         Backends.current().close();
     }
 

@@ -16,8 +16,9 @@ import jdk.incubator.vector.VectorMask;
  * Packed, cache-blocked GEMM split over a {@link WorkerPool}.
  *
  * <p>Each part owns a contiguous range of MR-row panels or of NR-column slivers of C (see
- * {@link #splitRows}) and computes it alone, k blocks in ascending order. Because a tile's
- * arithmetic does not depend on who computes it, the result is bit-identical for any thread count.
+ * {@link #splitRows}) and computes it alone, k blocks in ascending order; or, for the shapes
+ * {@link #halves} picks, one half of the depth. Because a tile's arithmetic does not depend on
+ * who computes it, the result is bit-identical for any thread count.
  * One call runs at a time (calls are serialized), so the fields describing it are plain fields.
  */
 final class Gemm implements WorkerPool.Parts {
@@ -45,6 +46,9 @@ final class Gemm implements WorkerPool.Parts {
 
     private final WorkerPool pool;
     private final Workspace[] workspaces;
+    private final HalvesSum halvesSum;
+    /** The second half of the depth's sum when it is a part of its own (see {@link #halves}). */
+    private float[] secondHalf = new float[0];
 
     private boolean transA;
     private boolean transB;
@@ -57,6 +61,7 @@ final class Gemm implements WorkerPool.Parts {
     private boolean accumulate;
     private TileEpilogue epilogue;
     private boolean splitRows;
+    private boolean halves;
     private int tiles;
     private int parts;
 
@@ -66,6 +71,7 @@ final class Gemm implements WorkerPool.Parts {
         for (int t = 0; t < workspaces.length; t++) {
             workspaces[t] = new Workspace();
         }
+        this.halvesSum = new HalvesSum(pool);
     }
 
     synchronized void multiply(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b,
@@ -100,11 +106,22 @@ final class Gemm implements WorkerPool.Parts {
         this.accumulate = accumulate;
         this.epilogue = epilogue;
         int threads = (long) m * n * k < SERIAL_WORK || weightBound() ? 1 : pool.size();
-        splitRows = splitRows(threads);
-        tiles = splitRows ? Packing.ceil(m, MR) : Packing.ceil(n, NR);
-        parts = Math.min(threads, tiles);
+        halves = halves();
+        if (halves) {
+            parts = Math.min(threads, 2);
+            if (secondHalf.length < m * n) {
+                secondHalf = new float[m * n];
+            }
+        } else {
+            splitRows = splitRows(threads);
+            tiles = splitRows ? Packing.ceil(m, MR) : Packing.ceil(n, NR);
+            parts = Math.min(threads, tiles);
+        }
         try {
             pool.run(this, parts);
+            if (halves && parts == 2) {
+                halvesSum.add(c, secondHalf, m, n, epilogue);
+            }
         } finally {
             this.a = null;
             this.b = null;
@@ -126,6 +143,21 @@ final class Gemm implements WorkerPool.Parts {
     }
 
     /**
+     * Whether the depth is summed in two halves, each from zero, and then added: x·W where the
+     * batch reads W in place (more than SMALL_BATCH, at most DIRECT_B_MAX_ROWS rows) over more
+     * than two depth blocks, the first layer's forward pass. On two threads each half is a part:
+     * each core reads half of W, the rows its part of the weight gradient (split by rows of W)
+     * wrote in the last step, not all of W with half of it in the other core's cache. In batch-256
+     * training the two parts of the first layer's forward GEMM took 460-480 µs so, and the call
+     * about 640 µs split by rows.
+     * The rule looks at the shape alone, so one thread adds in the same order and the result
+     * does not depend on the thread count.
+     */
+    private boolean halves() {
+        return !transA && !transB && m > SMALL_BATCH && m <= DIRECT_B_MAX_ROWS && Packing.ceil(k, KC) > 2;
+    }
+
+    /**
      * Whether parts should own rows rather than columns of C, by a rough count of cycles of the
      * slowest part: its multiply-adds (32 a cycle), including the idle share when the tiles do
      * not divide evenly, plus the packing every part repeats, of all of B when rows are split or
@@ -144,6 +176,10 @@ final class Gemm implements WorkerPool.Parts {
 
     @Override
     public void run(int part, int thread) {
+        if (halves) {
+            half(workspaces[thread], part);
+            return;
+        }
         int t0 = (int) ((long) tiles * part / parts);
         int t1 = (int) ((long) tiles * (part + 1) / parts);
         if (splitRows) {
@@ -186,7 +222,7 @@ final class Gemm implements WorkerPool.Parts {
                         int kc = Math.min(depth, k - pc);
                         Packing.packA(transA, a, m, k, ic, mc, pc, kc, ws);
                         tiles(ws, kc, pc, ic, mc, jc, nc, pc == 0 && !accumulate, pc + kc == k, direct, panels,
-                                (pc - g) / depth * PANEL);
+                                (pc - g) / depth * PANEL, c, null);
                     }
                 }
             }
@@ -203,6 +239,39 @@ final class Gemm implements WorkerPool.Parts {
      */
     private int depthBlocksPerPass(int rows, int nc, int depth) {
         return (long) rows * nc <= C_IN_L2 ? 1 : Math.min(MAX_PANELS_PER_PASS, Packing.ceil(k, depth));
+    }
+
+    /**
+     * Depth blocks [0, mid) are summed into C, [mid, k) into the second half's own sum, each
+     * starting from zero. One part does both halves and adds them in its last block: that block's
+     * tile plus the second half's sum so far, plus C. Two parts each do one half; the second
+     * half's last block stores its tile plus its sum so far, and {@link HalvesSum} adds C to it.
+     * Both orders make the same float additions.
+     */
+    private void half(Workspace ws, int part) {
+        int depth = Packing.ceil(k, Packing.ceil(k, KC));
+        int mid = Packing.ceil(k, depth) / 2 * depth;
+        boolean both = parts == 1;
+        int p0 = both || part == 0 ? 0 : mid;
+        int p1 = both || part == 1 ? k : mid;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = p0; pc < p1; pc += depth) {
+                int kc = Math.min(depth, k - pc);
+                touch(ws, pc, kc, jc, nc);
+                packEdgeSliver(ws, pc, kc, jc, nc);
+                boolean second = pc >= mid;
+                boolean joins = both && pc + kc == k;
+                float[] out = second && !joins ? secondHalf : c;
+                boolean first = !joins && (second ? pc == mid : pc == 0 && !accumulate);
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    Packing.packA(false, a, m, k, ic, mc, pc, kc, ws);
+                    tiles(ws, kc, pc, ic, mc, jc, nc, first, joins, true, ws.panels(PANEL), 0, out,
+                            joins ? secondHalf : null);
+                }
+            }
+        }
     }
 
     /**
@@ -233,12 +302,13 @@ final class Gemm implements WorkerPool.Parts {
     }
 
     /**
-     * All micro-tiles of one block; the B sliver stays in L1 while the A panels pass. Full slivers
-     * come from the packed panel at {@code panelOff}, or from B itself when {@code direct}; then an
-     * edge sliver is the only one packed, at the start of the panel.
+     * All micro-tiles of one block into {@code out} (C or the second half's sum), with {@code sum}
+     * (if not null) added to each tile before {@code out}; the B sliver stays in L1 while the A
+     * panels pass. Full slivers come from the packed panel at {@code panelOff}, or from B itself
+     * when {@code direct}; then an edge sliver is the only one packed, at the start of the panel.
      */
     private void tiles(Workspace ws, int kc, int pc, int ic, int mc, int jc, int nc, boolean first, boolean last,
-                       boolean direct, float[] panel, int panelOff) {
+                       boolean direct, float[] panel, int panelOff, float[] out, float[] sum) {
         for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
             float[] bs;
@@ -256,32 +326,35 @@ final class Gemm implements WorkerPool.Parts {
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
                 if (rows == MR && cols == NR) {
-                    MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, c, (ic + ir) * n + jc + jr, n, !first);
+                    MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, out, (ic + ir) * n + jc + jr, n, !first, sum);
                 } else if (cols <= L) {
                     MicroKernel.multiplyNarrow(kc, ws.a, ir * KC, bs, bOff, ldb, ws.tile, NR);
-                    store(ws.tile, ic + ir, jc + jr, rows, cols, first);
+                    store(ws.tile, out, sum, ic + ir, jc + jr, rows, cols, first);
                 } else {
-                    MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, ws.tile, 0, NR, false);
-                    store(ws.tile, ic + ir, jc + jr, rows, cols, first);
+                    MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, ws.tile, 0, NR, false, null);
+                    store(ws.tile, out, sum, ic + ir, jc + jr, rows, cols, first);
                 }
                 if (last && epilogue != null) {
-                    epilogue.apply(c, n, ic + ir, jc + jr, rows, cols);
+                    epilogue.apply(out, n, ic + ir, jc + jr, rows, cols);
                 }
             }
         }
     }
 
-    /** An edge tile, computed into the scratch tile: C = tile (first k block) or C = C + tile. */
-    private void store(float[] tile, int i0, int j0, int rows, int cols, boolean first) {
+    /** An edge tile, computed into the scratch tile: out = tile (+ sum) (+ out unless first). */
+    private void store(float[] tile, float[] out, float[] sum, int i0, int j0, int rows, int cols, boolean first) {
         for (int v = 0; v < cols; v += L) {
             VectorMask<Float> mask = F.indexInRange(v, cols);
             for (int r = 0; r < rows; r++) {
                 int ci = (i0 + r) * n + j0 + v;
                 FloatVector t = FloatVector.fromArray(F, tile, r * NR + v);
-                if (!first) {
-                    t = t.add(FloatVector.fromArray(F, c, ci, mask));
+                if (sum != null) {
+                    t = t.add(FloatVector.fromArray(F, sum, ci, mask));
                 }
-                t.intoArray(c, ci, mask);
+                if (!first) {
+                    t = t.add(FloatVector.fromArray(F, out, ci, mask));
+                }
+                t.intoArray(out, ci, mask);
             }
         }
     }

@@ -11,8 +11,9 @@ import jdk.incubator.vector.FloatVector;
  * = 16 accumulators. A is packed step by step, MR values a step; step p of B is NR floats at
  * bOff + p·ldb, from a packed sliver (ldb = NR) or straight from a row-major B (ldb = n). Every
  * index is the loop counter times a constant plus an offset, so the JIT drops the bounds checks.
- * Accumulation starts at zero and runs in k order, and the sum is then stored or added to C
- * (rows ldc apart), so a C element gets the same bits whichever thread or tile computes it.
+ * Accumulation starts at zero and runs in k order; the sum, plus the same tile of {@code s} if
+ * given, is then stored or added to C (rows ldc apart), so a C element gets the same bits
+ * whichever thread or tile computes it.
  */
 final class MicroKernel {
 
@@ -20,7 +21,7 @@ final class MicroKernel {
     }
 
     static void multiply(int kc, float[] a, int aOff, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc,
-                         boolean add) {
+                         boolean add, float[] s) {
         FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
         FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
         FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
@@ -60,6 +61,24 @@ final class MicroKernel {
             c71 = x.fma(b1, c71);
         }
         // written out rather than in a helper: the JIT would not inline it and would box the vectors
+        if (s != null) {
+            c00 = c00.add(FloatVector.fromArray(F, s, cOff));
+            c01 = c01.add(FloatVector.fromArray(F, s, cOff + L));
+            c10 = c10.add(FloatVector.fromArray(F, s, cOff + ldc));
+            c11 = c11.add(FloatVector.fromArray(F, s, cOff + ldc + L));
+            c20 = c20.add(FloatVector.fromArray(F, s, cOff + 2 * ldc));
+            c21 = c21.add(FloatVector.fromArray(F, s, cOff + 2 * ldc + L));
+            c30 = c30.add(FloatVector.fromArray(F, s, cOff + 3 * ldc));
+            c31 = c31.add(FloatVector.fromArray(F, s, cOff + 3 * ldc + L));
+            c40 = c40.add(FloatVector.fromArray(F, s, cOff + 4 * ldc));
+            c41 = c41.add(FloatVector.fromArray(F, s, cOff + 4 * ldc + L));
+            c50 = c50.add(FloatVector.fromArray(F, s, cOff + 5 * ldc));
+            c51 = c51.add(FloatVector.fromArray(F, s, cOff + 5 * ldc + L));
+            c60 = c60.add(FloatVector.fromArray(F, s, cOff + 6 * ldc));
+            c61 = c61.add(FloatVector.fromArray(F, s, cOff + 6 * ldc + L));
+            c70 = c70.add(FloatVector.fromArray(F, s, cOff + 7 * ldc));
+            c71 = c71.add(FloatVector.fromArray(F, s, cOff + 7 * ldc + L));
+        }
         if (add) {
             c00 = c00.add(FloatVector.fromArray(F, c, cOff));
             c01 = c01.add(FloatVector.fromArray(F, c, cOff + L));

@@ -7,8 +7,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A fixed set of daemon threads that, with the calling thread, run the parts of one task at a
- * time. Parts are claimed from a shared counter rather than dealt out, so when the machine is
- * busy and a worker is not scheduled, the caller runs its part instead of waiting a time slice.
+ * time. The caller runs part 0; the others are claimed from a shared counter rather than dealt
+ * out, so when the machine is busy and a worker is not scheduled, the caller runs its part
+ * instead of waiting a time slice.
  * Which thread runs a part must therefore not change its result. Workers spin briefly before
  * parking, because kernels arrive back to back during training and waking a parked thread costs
  * tens of microseconds, as much as a whole small GEMM. One run at a time: {@link #run} holds the
@@ -68,11 +69,13 @@ final class WorkerPool implements AutoCloseable {
         int run = generation + 1;
         task = t;
         unfinished.set(count);
-        claims.set(((long) run << 32) | ((long) count << 16));
+        // part 0 is the caller's, so the same thread runs the same rows of one kernel after another
+        claims.set(((long) run << 32) | ((long) count << 16) | 1);
         generation = run;
         for (int w = 0; w < Math.min(count - 1, workers.length); w++) {
             LockSupport.unpark(workers[w]);
         }
+        runPart(0, 0);
         claim(0, run);
         long start = System.nanoTime();
         while (unfinished.get() > 0) {
@@ -98,16 +101,19 @@ final class WorkerPool implements AutoCloseable {
             if ((int) (c >>> 32) != run || part >= (int) ((c >>> 16) & 0xFFFF)) {
                 return;
             }
-            if (!claims.compareAndSet(c, c + 1)) {
-                continue;
+            if (claims.compareAndSet(c, c + 1)) {
+                runPart(part, thread);
             }
-            try {
-                task.run(part, thread);
-            } catch (Throwable e) {
-                failure = e;
-            } finally {
-                unfinished.decrementAndGet();
-            }
+        }
+    }
+
+    private void runPart(int part, int thread) {
+        try {
+            task.run(part, thread);
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            unfinished.decrementAndGet();
         }
     }
 

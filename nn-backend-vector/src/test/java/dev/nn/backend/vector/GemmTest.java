@@ -34,7 +34,10 @@ class GemmTest {
         two.close();
     }
 
-    /** Square sizes with every tail, the MLP's shapes, and shapes crossing the MC, KC and NC blocks. */
+    /**
+     * Square sizes with every tail, the MLP's shapes, shapes crossing the MC, KC and NC blocks, and
+     * shapes whose depth is summed in halves.
+     */
     static Stream<Arguments> shapes() {
         List<Arguments> list = new ArrayList<>();
         for (int s : ElementwiseTest.SIZES) {
@@ -43,6 +46,8 @@ class GemmTest {
         int[][] odd = {
             {1, 300, 784}, {3, 17, 33}, {33, 16, 15}, {255, 33, 17}, {17, 255, 1}, {15, 1, 300},
             {32, 300, 784}, {784, 300, 32}, {32, 784, 300}, {256, 10, 100}, {513, 129, 600}, {40, 1100, 270},
+            // x·W summed in two depth halves (Gemm.halves): 4 blocks, 7 (3 + 4), 3 (1 + 2)
+            {256, 300, 784}, {100, 45, 1700}, {65, 17, 513},
         };
         for (int[] s : odd) {
             list.add(Arguments.of(s[0], s[1], s[2]));
@@ -146,7 +151,7 @@ class GemmTest {
     @ParameterizedTest
     @EnumSource(UnaryOp.class)
     void denseMatchesReference(UnaryOp act) {
-        for (int[] s : new int[][] {{1, 3, 1}, {17, 33, 15}, {32, 784, 300}, {300, 40, 100}}) {
+        for (int[] s : new int[][] {{1, 3, 1}, {17, 33, 15}, {32, 784, 300}, {300, 40, 100}, {100, 1700, 45}}) {
             int m = s[0];
             int k = s[1];
             int n = s[2];
@@ -156,8 +161,11 @@ class GemmTest {
             for (float[] bs : positive ? new float[][] {bias} : new float[][] {bias, null}) {
                 float[] want = new float[m * n];
                 float[] got = new float[m * n];
+                float[] got1 = new float[m * n];
                 reference.dense(pr.a, pr.b, bs, want, m, k, n, act, 0.2f);
                 two.dense(pr.a, pr.b, bs, got, m, k, n, act, 0.2f);
+                one.dense(pr.a, pr.b, bs, got1, m, k, n, act, 0.2f);
+                assertArrayEquals(got1, got, 0f, "dense " + act + " " + m + "x" + k + "x" + n + ": 1 and 2 threads differ");
                 // the pre-activation error bound, carried through the activation's slope (≤ 1 here,
                 // except exp and square, whose outputs are compared relative to their own size)
                 double[] scale = pr.scale(false, false, false);
