@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # One run, one table: nn against OpenBLAS (GEMM) and PyTorch (training) on this machine, with ratios.
-#   bash bench/run.sh [EPOCHS]        (default 3 epochs per training setting; takes about 10 minutes)
+#   bash bench/run.sh [EPOCHS]        (default 6 epochs per training setting; takes about 12 minutes)
+# Training rates are the median epoch after the first, for nn and torch alike. Six epochs, not three:
+# on 2 threads the JIT compiles nn's kernels while both cores are busy, and the second epoch still ran
+# at 95-105k samples/s against 140-165k for the later ones, so a median of two epochs mixed the two.
 # Needs (as root): apt-get install -y python3-torch python3-numpy python3-threadpoolctl \
 #   dataset-fashion-mnist libopenblas0-pthread
 # Debian's OpenBLAS takes this CPU (an AVX-512 Xeon) for "Prescott" and runs its slowest kernels; the peers
@@ -8,7 +11,7 @@
 # machine while it runs: 2 cores, and both benchmarks use both for the 2-thread rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EPOCHS=${1:-3}
+EPOCHS=${1:-6}
 OUT=${BENCH_OUT:-target/bench}
 mkdir -p "$OUT"
 PY=/usr/bin/python3
