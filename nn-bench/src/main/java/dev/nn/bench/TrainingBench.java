@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
  * ../shared/bench/torch_mlp.py does) and prints one line of key=value pairs: samples per second
  * (median of the epochs after the first, validation excluded), test accuracy, peak resident memory.
  *
- * <p>Usage: {@code TrainingBench BATCH THREADS EPOCHS} (bench/run.sh starts it once per setting, a
- * new JVM each, so thread counts and memory figures don't mix).
+ * <p>Usage: {@code TrainingBench BATCH THREADS EPOCHS [SEED]} (bench/run.sh starts it once per setting,
+ * a new JVM each, so thread counts and memory figures don't mix; the seed, 42 unless given, sets the
+ * initial weights and the shuffling).
  */
 public final class TrainingBench {
 
@@ -43,6 +44,7 @@ public final class TrainingBench {
         int batch = Integer.parseInt(args[0]);
         int threads = Integer.parseInt(args[1]);
         int epochs = Integer.parseInt(args[2]);
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
         Backends.use("vector", threads);
         // the book's 55,000 training images, converted from the file's bytes without a full-size float copy
         TrainValidationTest data = FashionMnist.loadWithValidation(5_000);
@@ -52,7 +54,7 @@ public final class TrainingBench {
         data = null; // the validation rows go unused: let them be collected
         Sequential model = new Sequential(new InputLayer(28, 28), new Flatten(), new Dense(300, "relu"),
                 new Dense(100, "relu"), new Dense(10, "softmax"));
-        model.seed(42);
+        model.seed(seed);
         model.compile(loss("sparse_categorical_crossentropy"), optimizer(new SGD(0.01)), metrics("accuracy"));
         EpochTimer timer = new EpochTimer();
         model.fit(x, y, epochs(epochs), batchSize(batch), callbacks(timer), verbose(0));
