@@ -112,7 +112,8 @@ final class Gemm implements WorkerPool.Parts {
         int threads = (long) m * n * k < SERIAL_WORK || weightBound() ? 1 : pool.size();
         halves = halves();
         if (halves) {
-            parts = Math.min(threads, 2);
+            // each half's rows in threads / 2 groups: parts 2g and 2g + 1 are group g's two halves
+            parts = threads == 1 ? 1 : 2 * Math.min(threads / 2, Packing.ceil(m, MR));
             if (secondHalf.length < m * n) {
                 secondHalf = new float[m * n];
             }
@@ -123,7 +124,7 @@ final class Gemm implements WorkerPool.Parts {
         }
         try {
             pool.run(this, parts);
-            if (halves && parts == 2) {
+            if (halves && parts > 1) {
                 halvesSum.add(c, secondHalf, m, n, epilogue);
             }
         } finally {
@@ -149,7 +150,8 @@ final class Gemm implements WorkerPool.Parts {
     /**
      * Whether the depth is summed in two halves, each from zero, and then added: x·W where the
      * batch reads W in place (more than SMALL_BATCH, at most DIRECT_B_MAX_ROWS rows) over more
-     * than two depth blocks, the first layer's forward pass. On two threads each half is a part:
+     * than two depth blocks, the first layer's forward pass. On two threads each half is a part
+     * (on more, each half of a group of rows):
      * each core reads half of W, the rows its part of the weight gradient (split by rows of W)
      * wrote in the last step, not all of W with half of it in the other core's cache. In batch-256
      * training the two parts of the first layer's forward GEMM took 460-480 µs so, and the call
@@ -248,16 +250,20 @@ final class Gemm implements WorkerPool.Parts {
     /**
      * Depth blocks [0, mid) are summed into C, [mid, k) into the second half's own sum, each
      * starting from zero. One part does both halves and adds them in its last block: that block's
-     * tile plus the second half's sum so far, plus C. Two parts each do one half; the second
-     * half's last block stores its tile plus its sum so far, and {@link HalvesSum} adds C to it.
-     * Both orders make the same float additions.
+     * tile plus the second half's sum so far, plus C. Otherwise each part does one half of a group
+     * of rows; the second half's last block stores its tile plus its sum so far, and
+     * {@link HalvesSum} adds C to it. Both orders make the same float additions.
      */
     private void half(Workspace ws, int part) {
         int depth = Packing.ceil(k, Packing.ceil(k, KC));
         int mid = Packing.ceil(k, depth) / 2 * depth;
         boolean both = parts == 1;
-        int p0 = both || part == 0 ? 0 : mid;
-        int p1 = both || part == 1 ? k : mid;
+        int p0 = both || part % 2 == 0 ? 0 : mid;
+        int p1 = both || part % 2 == 1 ? k : mid;
+        int groups = Math.max(1, parts / 2);
+        int rowTiles = Packing.ceil(m, MR);
+        int i0 = rowTiles * (part / 2) / groups * MR;
+        int i1 = Math.min(m, rowTiles * (part / 2 + 1) / groups * MR);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = p0; pc < p1; pc += depth) {
@@ -268,8 +274,8 @@ final class Gemm implements WorkerPool.Parts {
                 boolean joins = both && pc + kc == k;
                 float[] out = second && !joins ? secondHalf : c;
                 boolean first = !joins && (second ? pc == mid : pc == 0 && !accumulate);
-                for (int ic = 0; ic < m; ic += MC) {
-                    int mc = Math.min(MC, m - ic);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
                     Packing.packA(false, a, m, k, ic, mc, pc, kc, ws);
                     tiles(ws, kc, pc, ic, mc, jc, nc, first, joins, true, ws.panels(PANEL), 0, out,
                             joins ? secondHalf : null);

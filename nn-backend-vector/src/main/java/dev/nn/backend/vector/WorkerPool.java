@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A fixed set of daemon threads that, with the calling thread, run the parts of one task at a
  * time. The caller runs part 0; the others are claimed from a shared counter rather than dealt
- * out, so when the machine is busy and a worker is not scheduled, the caller runs its part
+ * out, so when the machine is busy and a worker is not scheduled, the caller runs that part too
  * instead of waiting a time slice.
  * Which thread runs a part must therefore not change its result. Workers spin briefly before
  * parking, because kernels arrive back to back during training and waking a parked thread costs

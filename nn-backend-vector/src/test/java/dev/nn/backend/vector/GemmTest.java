@@ -20,18 +20,21 @@ class GemmTest {
 
     static VectorBackend one;
     static VectorBackend two;
+    static VectorBackend four;
     final ReferenceBackend reference = new ReferenceBackend();
 
     @BeforeAll
     static void open() {
         one = new VectorBackend(1);
         two = new VectorBackend(2);
+        four = new VectorBackend(4);
     }
 
     @AfterAll
     static void close() {
         one.close();
         two.close();
+        four.close();
     }
 
     /**
@@ -115,6 +118,21 @@ class GemmTest {
         for (boolean transB : new boolean[] {false, true}) {
             for (boolean acc : new boolean[] {false, true}) {
                 check(pr, false, transB, acc);
+            }
+        }
+    }
+
+    /** On four threads the two depth halves each split their rows in two groups: the same bits as one thread. */
+    @Test
+    void depthHalvesAgreeOnFourThreads() {
+        for (int[] s : new int[][] {{256, 300, 784}, {100, 45, 1700}, {72, 17, 513}}) {
+            Problem pr = Problem.of(s[0], s[1], s[2], 3);
+            for (boolean acc : new boolean[] {false, true}) {
+                float[] got1 = pr.c0.clone();
+                float[] got4 = pr.c0.clone();
+                one.gemm(false, false, s[0], s[1], s[2], pr.a, pr.b, got1, acc);
+                four.gemm(false, false, s[0], s[1], s[2], pr.a, pr.b, got4, acc);
+                assertArrayEquals(got1, got4, 0f, s[0] + "x" + s[1] + "x" + s[2] + (acc ? " +=" : "") + ": 1 and 4 threads differ");
             }
         }
     }
