@@ -336,7 +336,8 @@ final class Gemm implements WorkerPool.Parts {
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
                 if (rows == MR && cols == NR) {
-                    MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, out, (ic + ir) * n + jc + jr, n, !first, sum);
+                    MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, out, (ic + ir) * n + jc + jr, n, !first,
+                            sum);
                 } else if (cols <= L) {
                     MicroKernel.multiplyNarrow(kc, ws.a, ir * KC, bs, bOff, ldb, ws.tile, NR);
                     store(ws.tile, out, sum, ic + ir, jc + jr, rows, cols, first);

@@ -6,8 +6,8 @@ import static dev.nn.backend.vector.Lanes.L;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * The last pass of a GEMM whose depth halves ran as parts of their own: C = second half + C, then the
- * epilogue, each thread taking a slice of rows while they are in cache.
+ * The last pass of a GEMM whose depth halves ran as parts of their own: C = second half + C,
+ * then the epilogue, each thread taking a slice of rows while they are in cache.
  */
 final class HalvesSum implements WorkerPool.Parts {
 

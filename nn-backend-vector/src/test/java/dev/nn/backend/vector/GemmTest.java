@@ -132,7 +132,8 @@ class GemmTest {
                 float[] got4 = pr.c0.clone();
                 one.gemm(false, false, s[0], s[1], s[2], pr.a, pr.b, got1, acc);
                 four.gemm(false, false, s[0], s[1], s[2], pr.a, pr.b, got4, acc);
-                assertArrayEquals(got1, got4, 0f, s[0] + "x" + s[1] + "x" + s[2] + (acc ? " +=" : "") + ": 1 and 4 threads differ");
+                assertArrayEquals(got1, got4, 0f,
+                        s[0] + "x" + s[1] + "x" + s[2] + (acc ? " +=" : "") + ": 1 and 4 threads differ");
             }
         }
     }
