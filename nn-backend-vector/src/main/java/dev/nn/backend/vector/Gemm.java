@@ -151,11 +151,10 @@ final class Gemm implements WorkerPool.Parts {
      * Whether the depth is summed in two halves, each from zero, and then added: x·W where the
      * batch reads W in place (more than SMALL_BATCH, at most DIRECT_B_MAX_ROWS rows) over more
      * than two depth blocks, the first layer's forward pass. On two threads each half is a part
-     * (on more, each half of a group of rows):
-     * each core reads half of W, the rows its part of the weight gradient (split by rows of W)
-     * wrote in the last step, not all of W with half of it in the other core's cache. In batch-256
-     * training the two parts of the first layer's forward GEMM took 460-480 µs so, and the call
-     * about 640 µs split by rows.
+     * (on more, each half of a group of rows), so each core reads half of W: the rows that its
+     * part of the weight gradient (split by rows of W) wrote in the last step, not all of W with
+     * half of it in the other core's cache. In batch-256 training the two parts of the first
+     * layer's forward GEMM took 460-480 µs so, and the whole call about 640 µs split by rows.
      * The rule looks at the shape alone, so one thread adds in the same order and the result
      * does not depend on the thread count.
      */
@@ -239,9 +238,9 @@ final class Gemm implements WorkerPool.Parts {
      * How many depth blocks each pass over a C block covers. One, the usual order, while the
      * block (rows × nc) fits in L2 beside the packed A, so that it is still there for the next
      * depth block; else as many as {@link #MAX_PANELS_PER_PASS} allows, the C block of MC rows
-     * staying in L2 while their B panels stream from L3. 1024³ on one thread went from 143 to
-     * 151–154 GFLOP/s, 2048³ from 133 to 142–146: before, each depth block passed over all of a
-     * 4–8 MB C block in L3.
+     * staying in L2 while their B panels stream from L3. 2048³ on one thread went from 133 to
+     * 142–146 GFLOP/s (1024³ moved within its noise): before, each depth block passed over all
+     * of a 4–8 MB C block in L3.
      */
     private int depthBlocksPerPass(int rows, int nc, int depth) {
         return (long) rows * nc <= C_IN_L2 ? 1 : Math.min(MAX_PANELS_PER_PASS, Packing.ceil(k, depth));
