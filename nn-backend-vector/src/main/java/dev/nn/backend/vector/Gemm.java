@@ -202,7 +202,7 @@ final class Gemm implements WorkerPool.Parts {
      * {@link #depthBlocksPerPass}); the group's B panels are packed first, side by side.
      */
     private void block(Workspace ws, int i0, int i1, int j0, int j1) {
-        int depth = Packing.ceil(k, Packing.ceil(k, KC));
+        int depth = depthBlock();
         boolean direct = !transB && i1 - i0 <= DIRECT_B_MAX_ROWS;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
@@ -212,13 +212,10 @@ final class Gemm implements WorkerPool.Parts {
                 float[] panels = ws.panels(Packing.ceil(g1 - g, depth) * PANEL);
                 for (int pc = g; pc < g1; pc += depth) {
                     int kc = Math.min(depth, k - pc);
-                    if (!direct) {
-                        Packing.packB(transB, b, n, k, pc, kc, jc, nc, ws, panels, (pc - g) / depth * PANEL);
+                    if (direct) {
+                        prepareInPlace(ws, i1 - i0, pc, kc, jc, nc);
                     } else {
-                        if (i1 - i0 > SMALL_BATCH) {
-                            touch(ws, pc, kc, jc, nc);
-                        }
-                        packEdgeSliver(ws, pc, kc, jc, nc);
+                        Packing.packB(transB, b, n, k, pc, kc, jc, nc, ws, panels, (pc - g) / depth * PANEL);
                     }
                 }
                 for (int ic = i0; ic < i1; ic += MC) {
@@ -232,6 +229,11 @@ final class Gemm implements WorkerPool.Parts {
                 }
             }
         }
+    }
+
+    /** The depth of a block: k cut into equal blocks of at most KC, the same for every part. */
+    private int depthBlock() {
+        return Packing.ceil(k, Packing.ceil(k, KC));
     }
 
     /**
@@ -254,7 +256,7 @@ final class Gemm implements WorkerPool.Parts {
      * {@link HalvesSum} adds C to it. Both orders make the same float additions.
      */
     private void half(Workspace ws, int part) {
-        int depth = Packing.ceil(k, Packing.ceil(k, KC));
+        int depth = depthBlock();
         int mid = Packing.ceil(k, depth) / 2 * depth;
         boolean both = parts == 1;
         int p0 = both || part % 2 == 0 ? 0 : mid;
@@ -267,8 +269,7 @@ final class Gemm implements WorkerPool.Parts {
             int nc = Math.min(NC, n - jc);
             for (int pc = p0; pc < p1; pc += depth) {
                 int kc = Math.min(depth, k - pc);
-                touch(ws, pc, kc, jc, nc);
-                packEdgeSliver(ws, pc, kc, jc, nc);
+                prepareInPlace(ws, i1 - i0, pc, kc, jc, nc);
                 boolean second = pc >= mid;
                 boolean joins = both && pc + kc == k;
                 float[] out = second && !joins ? secondHalf : c;
@@ -302,8 +303,15 @@ final class Gemm implements WorkerPool.Parts {
         ws.touched = bits;
     }
 
-    /** With B read in place, only a last sliver narrower than NR is packed (zero-padded). */
-    private void packEdgeSliver(Workspace ws, int pc, int kc, int jc, int nc) {
+    /**
+     * Before a part of {@code rows} rows reads a block of B in place: the walk that streams it
+     * into the cache (see {@link #touch}), for parts over SMALL_BATCH rows, and the packing of a
+     * last sliver narrower than NR (zero-padded), the only one not read in place.
+     */
+    private void prepareInPlace(Workspace ws, int rows, int pc, int kc, int jc, int nc) {
+        if (rows > SMALL_BATCH) {
+            touch(ws, pc, kc, jc, nc);
+        }
         int edge = nc % NR;
         if (edge != 0) {
             Packing.packB(false, b, n, k, pc, kc, jc + nc - edge, edge, ws, ws.panels(PANEL), 0);

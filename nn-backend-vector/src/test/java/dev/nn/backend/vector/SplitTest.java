@@ -6,6 +6,7 @@ import dev.nn.api.backend.Backend;
 import dev.nn.api.backend.BinaryOp;
 import dev.nn.api.backend.ReferenceBackend;
 import dev.nn.api.backend.UnaryOp;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -259,8 +260,8 @@ class SplitTest {
                 float[] want = new float[rows * rowSize];
                 reference.gatherRows(src, rowSize, index, 2, 2 + rows, want);
                 for (int r = 0; r < rows; r++) {
-                    assertArrayEquals(java.util.Arrays.copyOfRange(src, index[2 + r] * rowSize, (index[2 + r] + 1) * rowSize),
-                            java.util.Arrays.copyOfRange(want, r * rowSize, (r + 1) * rowSize), 0f, "reference row " + r);
+                    assertArrayEquals(Arrays.copyOfRange(src, index[2 + r] * rowSize, (index[2 + r] + 1) * rowSize),
+                            Arrays.copyOfRange(want, r * rowSize, (r + 1) * rowSize), 0f, "reference row " + r);
                 }
                 float[] got = sameOnOneAndTwo("gatherRows " + rows + "x" + rowSize, be -> {
                     float[] out = new float[rows * rowSize];
