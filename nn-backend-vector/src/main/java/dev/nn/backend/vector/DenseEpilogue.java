@@ -1,7 +1,9 @@
 package dev.nn.backend.vector;
 
+import static dev.nn.backend.vector.GemmShape.NR;
 import static dev.nn.backend.vector.Lanes.F;
 import static dev.nn.backend.vector.Lanes.L;
+import static jdk.incubator.vector.VectorOperators.GT;
 
 import dev.nn.api.backend.UnaryOp;
 import jdk.incubator.vector.FloatVector;
@@ -23,6 +25,55 @@ final class DenseEpilogue implements TileEpilogue {
 
     @Override
     public void apply(float[] c, int ldc, int i0, int j0, int rows, int cols) {
+        boolean plain = activation == UnaryOp.RELU || activation == UnaryOp.IDENTITY;
+        if (bias != null && plain && cols == NR) {
+            biasFullTile(c, ldc, i0, j0, rows, activation == UnaryOp.RELU);
+        } else if (bias != null && plain && cols <= L) {
+            biasNarrowTile(c, ldc, i0, j0, rows, cols, activation == UnaryOp.RELU);
+        } else {
+            anyTile(c, ldc, i0, j0, rows, cols);
+        }
+    }
+
+    /**
+     * Bias, then ReLU or nothing, on a full tile in one pass of whole vectors. The general path, a
+     * masked loop per row and a dispatch on the activation per row, made the batch-256 first
+     * layer's forward GEMM 55 µs (6%) slower than the GEMM alone, and the second layer's 15–25 µs
+     * (its 4-column edge tiles).
+     */
+    private void biasFullTile(float[] c, int ldc, int i0, int j0, int rows, boolean relu) {
+        FloatVector b0 = FloatVector.fromArray(F, bias, j0);
+        FloatVector b1 = FloatVector.fromArray(F, bias, j0 + L);
+        FloatVector zero = FloatVector.zero(F);
+        for (int r = 0; r < rows; r++) {
+            int row = (i0 + r) * ldc + j0;
+            FloatVector v0 = FloatVector.fromArray(F, c, row).add(b0);
+            FloatVector v1 = FloatVector.fromArray(F, c, row + L).add(b1);
+            if (relu) {
+                v0 = zero.blend(v0, v0.compare(GT, 0f));
+                v1 = zero.blend(v1, v1.compare(GT, 0f));
+            }
+            v0.intoArray(c, row);
+            v1.intoArray(c, row + L);
+        }
+    }
+
+    /** {@link #biasFullTile} for an edge tile at most one vector wide. */
+    private void biasNarrowTile(float[] c, int ldc, int i0, int j0, int rows, int cols, boolean relu) {
+        VectorMask<Float> m = F.indexInRange(0, cols);
+        FloatVector b0 = FloatVector.fromArray(F, bias, j0, m);
+        FloatVector zero = FloatVector.zero(F);
+        for (int r = 0; r < rows; r++) {
+            int row = (i0 + r) * ldc + j0;
+            FloatVector v0 = FloatVector.fromArray(F, c, row, m).add(b0);
+            if (relu) {
+                v0 = zero.blend(v0, v0.compare(GT, 0f));
+            }
+            v0.intoArray(c, row, m);
+        }
+    }
+
+    private void anyTile(float[] c, int ldc, int i0, int j0, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             int row = (i0 + r) * ldc + j0;
             if (bias != null) {
@@ -32,7 +83,9 @@ final class DenseEpilogue implements TileEpilogue {
                             .intoArray(c, row + v, m);
                 }
             }
-            UnaryKernels.apply(activation, alpha, c, c, row, cols);
+            if (activation != UnaryOp.IDENTITY) {
+                UnaryKernels.apply(activation, alpha, c, c, row, cols);
+            }
         }
     }
 
