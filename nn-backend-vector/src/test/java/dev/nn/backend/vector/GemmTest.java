@@ -170,7 +170,8 @@ class GemmTest {
     @ParameterizedTest
     @EnumSource(UnaryOp.class)
     void denseMatchesReference(UnaryOp act) {
-        for (int[] s : new int[][] {{1, 3, 1}, {17, 33, 15}, {32, 784, 300}, {300, 40, 100}, {100, 1700, 45}}) {
+        for (int[] s : new int[][] {{1, 3, 1}, {17, 33, 15}, {32, 784, 300}, {300, 40, 100}, {100, 1700, 45},
+            {200, 600, 300}}) {
             int m = s[0];
             int k = s[1];
             int n = s[2];
