@@ -62,13 +62,12 @@ public final class VectorBackend implements Backend {
         if (bias != null && bias.length < n) {
             throw new IllegalArgumentException("dense: bias has " + bias.length + " values, needs " + n);
         }
-        if (bias == null && activation == UnaryOp.IDENTITY) {
-            gemm.multiply(false, false, m, n, k, x, w, y, false, null);
-            return;
-        }
         // gemm() serializes calls, and the shared epilogue is only touched inside it
         synchronized (gemm) {
-            gemm.multiply(false, false, m, n, k, x, w, y, false, denseEpilogue.set(bias, activation, alpha));
+            // nothing to add or apply: no epilogue, rather than one that copies each row onto itself
+            TileEpilogue epilogue = bias == null && activation == UnaryOp.IDENTITY
+                    ? null : denseEpilogue.set(bias, activation, alpha);
+            gemm.multiply(false, false, m, n, k, x, w, y, false, epilogue);
             denseEpilogue.clear();
         }
     }
