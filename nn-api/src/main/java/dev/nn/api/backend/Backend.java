@@ -76,6 +76,20 @@ public interface Backend extends AutoCloseable {
         }
     }
 
+    /**
+     * The index of the first NaN or infinity in {@code x[from..to)}, or -1 if there is none: the
+     * input checks of fit, evaluate and predict scan all their data with it.
+     */
+    default int firstNonFinite(float[] x, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, x.length);
+        for (int i = from; i < to; i++) {
+            if (!Float.isFinite(x[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** {@code out[r] = Σ_c x[r, c]} over a rows×cols matrix. */
     void sumCols(float[] x, float[] out, int rows, int cols);
 

@@ -401,12 +401,11 @@ final class TrainingLoop {
     /** As above, for rows that start at {@code firstRow} of a larger whole (a Dataset's batch). */
     static void checkFinite(Tensor t, String what, long firstRow) {
         float[] d = t.buffer();
-        int rowSize = Math.max(1, t.rowSize());
-        for (int i = 0; i < d.length; i++) {
-            if (!Float.isFinite(d[i])) {
-                throw new IllegalArgumentException(what + " has " + d[i] + " at row " + (firstRow + i / rowSize)
-                        + " (column " + (i % rowSize) + "); clean or impute the data first");
-            }
+        int i = Backends.current().firstNonFinite(d, 0, d.length);
+        if (i >= 0) {
+            int rowSize = Math.max(1, t.rowSize());
+            throw new IllegalArgumentException(what + " has " + d[i] + " at row " + (firstRow + i / rowSize)
+                    + " (column " + (i % rowSize) + "); clean or impute the data first");
         }
     }
 

@@ -3,10 +3,12 @@ package dev.nn.backend.vector;
 import static dev.nn.backend.vector.Lanes.F;
 import static dev.nn.backend.vector.Lanes.L;
 
+import java.util.Objects;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 
-/** Sums over whole arrays, rows and columns. */
+/** Sums over whole arrays, rows and columns, and the scan of an array for NaN or infinity. */
 final class Reductions {
 
     /** Elements summed in float lanes before the partial sum moves to double. */
@@ -25,6 +27,28 @@ final class Reductions {
             total += chunkSum(x, off + c, Math.min(CHUNK, n - c));
         }
         return total;
+    }
+
+    /**
+     * The first NaN or infinity in x[from..to), or -1: a lane test a vector, the scalar tail after.
+     * A scalar loop with its early exit does not vectorize; predicting a batch of 256 images spent
+     * 72 us in it, 6% of the call.
+     */
+    static int firstNonFinite(float[] x, int from, int to) {
+        Objects.checkFromToIndex(from, to, x.length);
+        int i = from;
+        for (int bound = from + F.loopBound(to - from); i < bound; i += L) {
+            VectorMask<Float> finite = FloatVector.fromArray(F, x, i).test(VectorOperators.IS_FINITE);
+            if (!finite.allTrue()) {
+                return i + finite.not().firstTrue();
+            }
+        }
+        for (; i < to; i++) {
+            if (!Float.isFinite(x[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static float chunkSum(float[] x, int off, int n) {

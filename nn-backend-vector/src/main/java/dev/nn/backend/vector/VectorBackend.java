@@ -141,6 +141,11 @@ public final class VectorBackend implements Backend {
     }
 
     @Override
+    public int firstNonFinite(float[] x, int from, int to) {
+        return Reductions.firstNonFinite(x, from, to);
+    }
+
+    @Override
     public double sum(float[] x, int n) {
         return Reductions.sum(x, 0, n);
     }

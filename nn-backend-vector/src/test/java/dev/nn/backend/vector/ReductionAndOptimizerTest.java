@@ -2,6 +2,7 @@ package dev.nn.backend.vector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nn.api.backend.Backend;
 import dev.nn.api.backend.ReferenceBackend;
@@ -23,6 +24,40 @@ class ReductionAndOptimizerTest {
     @AfterAll
     static void close() {
         vector.close();
+    }
+
+    @Test
+    void firstNonFiniteMatchesReference() {
+        Random rnd = new Random(9);
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        for (int n : new int[] {0, 1, 15, 16, 17, 33, 1000}) {
+            // finite extremes first: none of them may count as bad
+            float[] x = Close.random(rnd, n, -3f, 3f);
+            for (int i = 0; i < n; i += 7) {
+                x[i] = i % 3 == 0 ? Float.MAX_VALUE : i % 3 == 1 ? -Float.MIN_VALUE : -0f;
+            }
+            assertEquals(-1, vector.firstNonFinite(x, 0, n), "all finite, n=" + n);
+            for (int at : new int[] {0, n / 2, n - 1}) {
+                if (at < 0 || at >= n) {
+                    continue;
+                }
+                float[] y = x.clone();
+                y[at] = bad[at % 3];
+                if (at + 5 < n) {
+                    y[at + 5] = Float.NaN; // a later one must not be the answer
+                }
+                for (int from : new int[] {0, Math.min(n, 3), at}) {
+                    for (int to : new int[] {n, at + 1, at}) {
+                        if (from <= to) {
+                            assertEquals(reference.firstNonFinite(y, from, to), vector.firstNonFinite(y, from, to),
+                                    "n=" + n + " bad at " + at + " range [" + from + ", " + to + ")");
+                        }
+                    }
+                }
+            }
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> vector.firstNonFinite(new float[8], 2, 9));
+        assertThrows(IndexOutOfBoundsException.class, () -> vector.firstNonFinite(new float[8], 5, 4));
     }
 
     @Test
