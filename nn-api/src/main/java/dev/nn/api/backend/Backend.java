@@ -1,5 +1,7 @@
 package dev.nn.api.backend;
 
+import java.util.Objects;
+
 /**
  * The kernels every backend provides. Arrays are float32, row-major and dense; the op layer
  * ({@code dev.nn.api.Ops}) checks shapes, handles broadcasting and autodiff, then calls these.
@@ -81,7 +83,7 @@ public interface Backend extends AutoCloseable {
      * input checks of fit, evaluate and predict scan all their data with it.
      */
     default int firstNonFinite(float[] x, int from, int to) {
-        java.util.Objects.checkFromToIndex(from, to, x.length);
+        Objects.checkFromToIndex(from, to, x.length);
         for (int i = from; i < to; i++) {
             if (!Float.isFinite(x[i])) {
                 return i;
