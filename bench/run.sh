@@ -21,7 +21,7 @@ JVM="$JAVA --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED
 PEER_ENV="OPENBLAS_CORETYPE=SkylakeX OMP_WAIT_POLICY=PASSIVE"
 
 mvn -q -B -DskipTests package >&2
-mvn -q -B -pl nn-backend-vector test-compile >&2
+mvn -q -B -pl nn-backend-vector -am test-compile >&2
 CP_BENCH="nn-bench/target/nn-bench.jar:nn-bench/target/lib/*"
 CP_GEMM="nn-api/target/classes:nn-backend-vector/target/classes:nn-backend-vector/target/test-classes"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/load.txt"
