@@ -12,6 +12,8 @@ final class Workspace {
 
     final float[] a = new float[MC * KC];
     final float[] tile = new float[MR * NR];
+    /** Two panels of 16 steps, on their way into a B sliver (see {@link PanelTranspose#sliver}). */
+    final float[] transposed = new float[2 * MR * L];
     private float[] panels = new float[NC * KC];
 
     /** Room for packed B panels, grown (once per larger shape) to at least {@code floats}. */
