@@ -7,6 +7,7 @@ import static dev.nn.backend.vector.GemmShape.NC;
 import static dev.nn.backend.vector.GemmShape.NR;
 import static dev.nn.backend.vector.Lanes.F;
 import static dev.nn.backend.vector.Lanes.L;
+import static dev.nn.backend.vector.Packing.PANEL_STEP;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
@@ -345,6 +346,15 @@ final class Gemm implements WorkerPool.Parts {
                 if (rows == MR && cols == NR) {
                     MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, out, (ic + ir) * n + jc + jr, n, !first,
                             sum);
+                } else if (cols <= MicroKernel.COLUMNS && PANEL_STEP != null) {
+                    // panels in pairs: the even one computes both, the odd one stores its half
+                    boolean second = ir / MR % 2 == 1;
+                    if (!second) {
+                        int pair = ir + MR < mc ? ir + MR : ir;
+                        MicroKernel.multiplyColumns(kc, ws.a, ir * KC, pair * KC, bs, bOff, ldb, ws.tile);
+                    }
+                    storeColumns(ws.tile, second ? MicroKernel.COLUMNS * MR : 0, out, sum, ic + ir, jc + jr, rows, cols,
+                            first);
                 } else if (cols <= L) {
                     MicroKernel.multiplyNarrow(kc, ws.a, ir * KC, bs, bOff, ldb, ws.tile, NR);
                     store(ws.tile, out, sum, ic + ir, jc + jr, rows, cols, first);
@@ -355,6 +365,24 @@ final class Gemm implements WorkerPool.Parts {
                 if (last && epilogue != null) {
                     epilogue.apply(out, n, ic + ir, jc + jr, rows, cols);
                 }
+            }
+        }
+    }
+
+    /** An edge tile from {@link MicroKernel#multiplyColumns}, column by column from tile[off..]: as {@link #store}. */
+    private void storeColumns(float[] tile, int off, float[] out, float[] sum, int i0, int j0, int rows, int cols,
+                              boolean first) {
+        for (int r = 0; r < rows; r++) {
+            int ci = (i0 + r) * n + j0;
+            for (int c = 0; c < cols; c++) {
+                float t = tile[off + c * MR + r];
+                if (sum != null) {
+                    t += sum[ci + c];
+                }
+                if (!first) {
+                    t += out[ci + c];
+                }
+                out[ci + c] = t;
             }
         }
     }

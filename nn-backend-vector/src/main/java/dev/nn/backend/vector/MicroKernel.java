@@ -3,6 +3,7 @@ package dev.nn.backend.vector;
 import static dev.nn.backend.vector.GemmShape.MR;
 import static dev.nn.backend.vector.Lanes.F;
 import static dev.nn.backend.vector.Lanes.L;
+import static dev.nn.backend.vector.Packing.PANEL_STEP;
 
 import jdk.incubator.vector.FloatVector;
 
@@ -145,5 +146,48 @@ final class MicroKernel {
         c5.intoArray(c, 5 * ldc);
         c6.intoArray(c, 6 * ldc);
         c7.intoArray(c, 7 * ldc);
+    }
+
+    /** Widest edge sliver that {@link #multiplyColumns} takes. */
+    static final int COLUMNS = 4;
+
+    /**
+     * Two A panels (rows aOff.. and aOff2.., MR each) times the first {@link #COLUMNS} columns of
+     * an edge sliver (zero-padded past its width), with the lanes running down the rows: per step,
+     * two panel loads, one broadcast per column and eight multiply-adds. The 8×16 tile of
+     * {@link #multiplyNarrow} spends a broadcast per row and computes 16 columns of which a
+     * 100-wide layer's edge uses 4: that edge cost its GEMM 17%. Column c of panel h goes to
+     * {@code t[(h·COLUMNS + c)·MR ..]}; each sum runs from zero in k order, as in the other tiles.
+     */
+    static void multiplyColumns(int kc, float[] a, int aOff, int aOff2, float[] b, int bOff, int ldb, float[] t) {
+        FloatVector u0 = FloatVector.zero(PANEL_STEP), u1 = FloatVector.zero(PANEL_STEP);
+        FloatVector u2 = FloatVector.zero(PANEL_STEP), u3 = FloatVector.zero(PANEL_STEP);
+        FloatVector v0 = FloatVector.zero(PANEL_STEP), v1 = FloatVector.zero(PANEL_STEP);
+        FloatVector v2 = FloatVector.zero(PANEL_STEP), v3 = FloatVector.zero(PANEL_STEP);
+        for (int p = 0; p < kc; p++) {
+            FloatVector x = FloatVector.fromArray(PANEL_STEP, a, aOff + p * MR);
+            FloatVector y = FloatVector.fromArray(PANEL_STEP, a, aOff2 + p * MR);
+            int bi = bOff + p * ldb;
+            FloatVector s = FloatVector.broadcast(PANEL_STEP, b[bi]);
+            u0 = x.fma(s, u0);
+            v0 = y.fma(s, v0);
+            s = FloatVector.broadcast(PANEL_STEP, b[bi + 1]);
+            u1 = x.fma(s, u1);
+            v1 = y.fma(s, v1);
+            s = FloatVector.broadcast(PANEL_STEP, b[bi + 2]);
+            u2 = x.fma(s, u2);
+            v2 = y.fma(s, v2);
+            s = FloatVector.broadcast(PANEL_STEP, b[bi + 3]);
+            u3 = x.fma(s, u3);
+            v3 = y.fma(s, v3);
+        }
+        u0.intoArray(t, 0);
+        u1.intoArray(t, MR);
+        u2.intoArray(t, 2 * MR);
+        u3.intoArray(t, 3 * MR);
+        v0.intoArray(t, 4 * MR);
+        v1.intoArray(t, 5 * MR);
+        v2.intoArray(t, 6 * MR);
+        v3.intoArray(t, 7 * MR);
     }
 }

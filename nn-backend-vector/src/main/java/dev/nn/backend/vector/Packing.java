@@ -28,7 +28,7 @@ final class Packing {
      * A vector of exactly MR floats, one step of an A panel, or null where the machine's vectors
      * are narrower. A masked move of the first MR lanes of a full vector took three times as long.
      */
-    private static final VectorSpecies<Float> PANEL_STEP =
+    static final VectorSpecies<Float> PANEL_STEP =
             MR * Float.SIZE <= F.vectorBitSize() ? VectorSpecies.of(float.class, VectorShape.forBitSize(MR * Float.SIZE)) : null;
 
     /** Steps of an A panel one vector holds, or 0 where a vector holds less than one. */

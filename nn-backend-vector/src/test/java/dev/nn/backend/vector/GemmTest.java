@@ -49,8 +49,9 @@ class GemmTest {
         int[][] odd = {
             {1, 300, 784}, {3, 17, 33}, {33, 16, 15}, {255, 33, 17}, {17, 255, 1}, {15, 1, 300},
             {32, 300, 784}, {784, 300, 32}, {32, 784, 300}, {256, 10, 100}, {513, 129, 600}, {40, 1100, 270},
-            // x·W summed in two depth halves (Gemm.halves): 4 blocks, 7 (3 + 4), 3 (1 + 2)
-            {256, 300, 784}, {100, 45, 1700}, {65, 17, 513},
+            // x·W summed in two depth halves (Gemm.halves): 4 blocks, 7 (3 + 4), 3 (1 + 2), and 3
+            // with an edge of 4 columns (MicroKernel.multiplyColumns adding the second half's sum)
+            {256, 300, 784}, {100, 45, 1700}, {65, 17, 513}, {72, 36, 513},
         };
         for (int[] s : odd) {
             list.add(Arguments.of(s[0], s[1], s[2]));
@@ -125,7 +126,7 @@ class GemmTest {
     /** On four threads the two depth halves each split their rows in two groups: the same bits as one thread. */
     @Test
     void depthHalvesAgreeOnFourThreads() {
-        for (int[] s : new int[][] {{256, 300, 784}, {100, 45, 1700}, {72, 17, 513}}) {
+        for (int[] s : new int[][] {{256, 300, 784}, {100, 45, 1700}, {72, 17, 513}, {72, 36, 513}}) {
             Problem pr = Problem.of(s[0], s[1], s[2], 3);
             for (boolean acc : new boolean[] {false, true}) {
                 float[] got1 = pr.c0.clone();
