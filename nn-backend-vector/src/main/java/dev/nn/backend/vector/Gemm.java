@@ -138,29 +138,45 @@ final class Gemm implements WorkerPool.Parts {
 
     /**
      * A product of a small batch with a weight matrix: x·W or dy·Wᵀ with at most SMALL_BATCH
-     * rows, or xᵀ·dy over as few, under 2^24 multiply-adds. A second part would do fewer than 64
-     * multiply-adds per weight it reads, about what fetching that weight from the other core costs
-     * when the last step wrote it there: batch-32 training ran 10% slower on two threads than on
-     * one with these split, though each GEMM alone, with hot caches, ran 1.6 times faster.
+     * rows, or xᵀ·dy over as few, under 2^24 multiply-adds, unless {@link #splitsRowsOfW} holds.
+     * A second part would do fewer than 64 multiply-adds per weight it reads, about what fetching
+     * that weight from the other core costs when the last step wrote it there: batch-32 training
+     * ran 10% slower on two threads than on one with these split by rows of the batch, though
+     * each GEMM alone, with hot caches, ran 1.6 times faster.
      */
     private boolean weightBound() {
         boolean smallBatch = m <= SMALL_BATCH || (transA && k <= SMALL_BATCH);
-        return smallBatch && (long) m * n * k < WEIGHT_BOUND_WORK;
+        return smallBatch && (long) m * n * k < WEIGHT_BOUND_WORK && !splitsRowsOfW();
+    }
+
+    /**
+     * Whether each part's share of W is a range of its rows, about the same range in the three
+     * GEMMs of a layer whose W has more than one depth block of rows (here the first two layers,
+     * 784×300 and 300×100): x·W summed in {@link #halves}, xᵀ·dy split by rows of C, and dy·Wᵀ,
+     * whose columns of C are rows of W and which {@link #splitRows} splits by columns. Each core
+     * then keeps its rows of W in its own cache from one step to the next (on a core with a 1 MB
+     * L2, half of a 784×300 W fits and all of it does not), whatever the batch. Batch-32
+     * training on two threads went from 61-67k to 71-82k samples/s (medians of epochs 2-8, Zen 4)
+     * with the first layer's GEMMs split so; the second layer's three GEMMs, 80 µs a step on one
+     * thread, then took 59 µs split.
+     */
+    private boolean splitsRowsOfW() {
+        return halves() || (transA && !transB && Packing.ceil(m, KC) > 1)
+                || (!transA && transB && Packing.ceil(n, KC) > 1);
     }
 
     /**
      * Whether the depth is summed in two halves, each from zero, and then added: x·W where the
-     * batch reads W in place (more than SMALL_BATCH, at most DIRECT_B_MAX_ROWS rows) over more
-     * than two depth blocks, the first layer's forward pass. On two threads each half is a part
-     * (on more, each half of a group of rows), so each core reads half of W: the rows that its
-     * part of the weight gradient (split by rows of W) wrote in the last step, not all of W with
-     * half of it in the other core's cache. In batch-256 training the two parts of the first
-     * layer's forward GEMM took 460-480 µs so, and the whole call about 640 µs split by rows.
-     * The rule looks at the shape alone, so one thread adds in the same order and the result
-     * does not depend on the thread count.
+     * batch reads W in place (at most DIRECT_B_MAX_ROWS rows) over more than one depth block.
+     * On two threads each half is a part (on more, each half of a group of rows), so each core
+     * reads half of W: the rows that its part of the weight gradient (split by rows of W) wrote
+     * in the last step, not all of W with half of it in the other core's cache. In batch-256
+     * training the two parts of the first layer's forward GEMM took 460-480 µs so, and the whole
+     * call about 640 µs split by rows. The rule looks at the shape alone, so one thread adds in
+     * the same order and the result does not depend on the thread count.
      */
     private boolean halves() {
-        return !transA && !transB && m > SMALL_BATCH && m <= DIRECT_B_MAX_ROWS && Packing.ceil(k, KC) > 2;
+        return !transA && !transB && m <= DIRECT_B_MAX_ROWS && Packing.ceil(k, KC) > 1;
     }
 
     /**
@@ -278,8 +294,9 @@ final class Gemm implements WorkerPool.Parts {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     Packing.packA(false, a, m, k, ic, mc, pc, kc, ws);
+                    // a second half of one block has no sum so far: its tile is the whole half
                     tiles(ws, kc, pc, ic, mc, jc, nc, first, joins, true, ws.panels(PANEL), 0, out,
-                            joins ? secondHalf : null);
+                            joins && pc > mid ? secondHalf : null);
                 }
             }
         }

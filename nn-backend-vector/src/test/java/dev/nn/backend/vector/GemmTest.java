@@ -49,9 +49,11 @@ class GemmTest {
         int[][] odd = {
             {1, 300, 784}, {3, 17, 33}, {33, 16, 15}, {255, 33, 17}, {17, 255, 1}, {15, 1, 300},
             {32, 300, 784}, {784, 300, 32}, {32, 784, 300}, {256, 10, 100}, {513, 129, 600}, {40, 1100, 270},
-            // x·W summed in two depth halves (Gemm.halves): 4 blocks, 7 (3 + 4), 3 (1 + 2), and 3
-            // with an edge of 4 columns (MicroKernel.multiplyColumns adding the second half's sum)
-            {256, 300, 784}, {100, 45, 1700}, {65, 17, 513}, {72, 36, 513},
+            // x·W summed in two depth halves (Gemm.halves): 4 blocks, 7 (3 + 4), 3 (1 + 2), 3 with an
+            // edge of 4 columns (MicroKernel.multiplyColumns adding the second half's sum), and 2
+            // (1 + 1: the second half has no sum before its last block), small batches among them
+            {256, 300, 784}, {100, 45, 1700}, {65, 17, 513}, {72, 36, 513}, {32, 100, 300}, {32, 16, 300},
+            {64, 100, 513},
         };
         for (int[] s : odd) {
             list.add(Arguments.of(s[0], s[1], s[2]));
@@ -123,10 +125,15 @@ class GemmTest {
         }
     }
 
-    /** On four threads the two depth halves each split their rows in two groups: the same bits as one thread. */
+    /**
+     * On four threads the two depth halves each split their rows in two groups: the same bits as
+     * one thread. A small batch (32 rows, 7) also sums its depth in halves, one group of rows; a
+     * depth of two blocks (300) has a block in each half.
+     */
     @Test
     void depthHalvesAgreeOnFourThreads() {
-        for (int[] s : new int[][] {{256, 300, 784}, {100, 45, 1700}, {72, 17, 513}, {72, 36, 513}}) {
+        for (int[] s : new int[][] {{256, 300, 784}, {100, 45, 1700}, {72, 17, 513}, {72, 36, 513}, {32, 300, 784},
+            {7, 20, 600}, {32, 100, 300}, {256, 100, 300}}) {
             Problem pr = Problem.of(s[0], s[1], s[2], 3);
             for (boolean acc : new boolean[] {false, true}) {
                 float[] got1 = pr.c0.clone();
