@@ -104,8 +104,7 @@ final class Packing {
         if (transB) {
             for (int s = 0; s * NR < nc; s++) {
                 int cols = Math.min(NR, nc - s * NR);
-                packTransposedSliver(b, k, p0, kc, j0 + s * NR, cols, ws.strideB(k), ws.transposed, dst,
-                        off + s * NR * KC);
+                packTransposedSliver(b, k, p0, kc, j0 + s * NR, cols, ws, dst, off + s * NR * KC);
             }
             return;
         }
@@ -150,15 +149,16 @@ final class Packing {
      * Zen 4), their last steps gathered; a partial edge is copied one by one, because a gather
      * checks the bounds of every lane, live or not.
      */
-    private static void packTransposedSliver(float[] b, int k, int p0, int kc, int j, int cols, int[] rows,
-                                             float[] scratch, float[] dst, int off) {
+    private static void packTransposedSliver(float[] b, int k, int p0, int kc, int j, int cols, Workspace ws,
+                                             float[] dst, int off) {
+        int[] rows = ws.strideB(k);
         for (int v = 0; v < NR; v += L) {
             int src = (j + v) * k + p0;
             if (v + L <= cols) {
                 int p = 0;
                 if (PanelTranspose.AVAILABLE) {
                     for (; p + PanelTranspose.STEPS <= kc; p += PanelTranspose.STEPS) {
-                        PanelTranspose.sliver(b, src + p, k, dst, off + p * NR + v, NR, scratch);
+                        PanelTranspose.sliver(b, src + p, k, dst, off + p * NR + v, NR, ws.transposed);
                     }
                 }
                 for (; p < kc; p++) {
