@@ -44,7 +44,7 @@ public final class Ops {
         int n = bs[1];
         int m = a.size() / Math.max(k, 1);
         float[] out = RecycledBuffers.take(m * n);
-        be().gemm(false, false, m, n, k, a.buffer(), b.buffer(), out, false);
+        be().gemm(false, false, m, n, k, 1f, a.buffer(), b.buffer(), out, false);
         Tensor y = Tensor.wrap(out, outShape);
         if (GradientTape.recording(a, b)) {
             GradientTape.push(y, new Tensor[] {a, b}, (dy, need) -> new Tensor[] {
@@ -56,7 +56,7 @@ public final class Ops {
 
     private static Tensor gemm(boolean ta, boolean tb, int m, int n, int k, Tensor a, Tensor b, int[] shape) {
         float[] out = RecycledBuffers.take(m * n);
-        be().gemm(ta, tb, m, n, k, a.buffer(), b.buffer(), out, false);
+        be().gemm(ta, tb, m, n, k, 1f, a.buffer(), b.buffer(), out, false);
         return Tensor.wrap(out, shape);
     }
 
@@ -107,10 +107,8 @@ public final class Ops {
                 if (Float.isNaN(scale)) {
                     g[1] = need[1] ? gemm(true, false, k, n, m, x, dz, ws) : null;
                 } else {
-                    // w += scale · xᵀ·dz in one GEMM, with scale folded into the small dz
-                    float[] scaled = RecycledBuffers.take(m * n);
-                    be().binaryScalar(BinaryOp.MUL, dz.buffer(), scale, scaled, m * n);
-                    be().gemm(true, false, k, n, m, x.buffer(), scaled, w.buffer(), true);
+                    // w += scale · xᵀ·dz in one GEMM: no gradient array, no pass scaling dz
+                    be().gemm(true, false, k, n, m, scale, x.buffer(), dz.buffer(), w.buffer(), true);
                     g[1] = GradientTape.STEPPED;
                 }
                 if (inputs.length == 3 && need[2]) {

@@ -78,10 +78,10 @@ final class TimedBackend implements Backend {
     }
 
     @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c,
-                     boolean accumulate) {
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, float[] b,
+                     float[] c, boolean accumulate) {
         long t = System.nanoTime();
-        target.gemm(transA, transB, m, n, k, a, b, c, accumulate);
+        target.gemm(transA, transB, m, n, k, alpha, a, b, c, accumulate);
         record(t, "gemm", (transA ? "T" : "N") + (transB ? "T" : "N"), m + "x" + n + "x" + k, accumulate ? "+=" : "");
     }
 

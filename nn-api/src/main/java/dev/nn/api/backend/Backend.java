@@ -23,11 +23,13 @@ public interface Backend extends AutoCloseable {
     int threads();
 
     /**
-     * {@code c = op(a) · op(b)}, or {@code c += op(a) · op(b)} when {@code accumulate}.
+     * {@code c = alpha · op(a) · op(b)}, or {@code c += alpha · op(a) · op(b)} when {@code accumulate}.
      * op(a) is m×k: {@code a} is stored m×k, or k×m when {@code transA}.
      * op(b) is k×n: {@code b} is stored k×n, or n×k when {@code transB}. c is m×n.
+     * With {@code accumulate} and a negative alpha this is a plain SGD step of a weight c, with no
+     * gradient array in between. A backend may round alpha·op(a) to float before multiplying.
      */
-    void gemm(boolean transA, boolean transB, int m, int n, int k,
+    void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
               float[] a, float[] b, float[] c, boolean accumulate);
 
     /**

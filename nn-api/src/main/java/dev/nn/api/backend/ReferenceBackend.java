@@ -16,7 +16,7 @@ public final class ReferenceBackend implements Backend {
     }
 
     @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, float[] b, float[] c, boolean accumulate) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
@@ -26,7 +26,8 @@ public final class ReferenceBackend implements Backend {
                     float bv = transB ? b[j * k + p] : b[p * n + j];
                     s += (double) av * bv;
                 }
-                c[i * n + j] = accumulate ? c[i * n + j] + (float) s : (float) s;
+                float v = (float) (alpha * s);
+                c[i * n + j] = accumulate ? c[i * n + j] + v : v;
             }
         }
     }
@@ -34,7 +35,7 @@ public final class ReferenceBackend implements Backend {
     @Override
     public void dense(float[] x, float[] w, float[] bias, float[] y, int m, int k, int n,
                       UnaryOp activation, float alpha) {
-        gemm(false, false, m, n, k, x, w, y, false);
+        gemm(false, false, m, n, k, 1f, x, w, y, false);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 float v = y[i * n + j] + (bias == null ? 0f : bias[j]);

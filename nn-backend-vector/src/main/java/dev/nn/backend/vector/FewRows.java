@@ -21,17 +21,19 @@ final class FewRows {
     private FewRows() {
     }
 
-    static void multiply(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, boolean accumulate) {
+    /** C = alpha·op(A)·B (+ C when accumulate), each alpha·a rounded to float as the packed path does. */
+    static void multiply(boolean transA, int m, int n, int k, float alpha, float[] a, float[] b, float[] c,
+                         boolean accumulate) {
         for (int i = 0; i < m; i++) {
             int aOff = transA ? i : i * k;
             int aStep = transA ? m : 1;
             int ci = i * n;
             int j = 0;
             for (; j + 4 * L <= n; j += 4 * L) {
-                strip(n, k, a, aOff, aStep, b, c, ci + j, j, accumulate);
+                strip(n, k, alpha, a, aOff, aStep, b, c, ci + j, j, accumulate);
             }
             for (; j < n; j += L) {
-                column(n, k, a, aOff, aStep, b, c, ci + j, j, accumulate);
+                column(n, k, alpha, a, aOff, aStep, b, c, ci + j, j, accumulate);
             }
         }
     }
@@ -40,8 +42,8 @@ final class FewRows {
      * Four vectors of columns from j: Σ_p a(i, p)·B[p, j..]. A zero a(i, p) (a ReLU output, a blank
      * pixel) is skipped: it adds nothing, and the row of B it would read is not fetched.
      */
-    private static void strip(int n, int k, float[] a, int aOff, int aStep, float[] b, float[] c, int cOff, int j,
-                              boolean accumulate) {
+    private static void strip(int n, int k, float alpha, float[] a, int aOff, int aStep, float[] b, float[] c,
+                              int cOff, int j, boolean accumulate) {
         FloatVector s0, s1, s2, s3;
         if (accumulate) {
             s0 = FloatVector.fromArray(F, c, cOff);
@@ -55,7 +57,7 @@ final class FewRows {
             s3 = FloatVector.zero(F);
         }
         for (int p = 0; p < k; p++) {
-            float ap = a[aOff + p * aStep];
+            float ap = alpha * a[aOff + p * aStep];
             if (ap == 0f) {
                 continue;
             }
@@ -73,12 +75,12 @@ final class FewRows {
     }
 
     /** One vector of columns from j, masked at n. */
-    private static void column(int n, int k, float[] a, int aOff, int aStep, float[] b, float[] c, int cOff, int j,
-                               boolean accumulate) {
+    private static void column(int n, int k, float alpha, float[] a, int aOff, int aStep, float[] b, float[] c,
+                               int cOff, int j, boolean accumulate) {
         VectorMask<Float> mask = F.indexInRange(j, n);
         FloatVector s = accumulate ? FloatVector.fromArray(F, c, cOff, mask) : FloatVector.zero(F);
         for (int p = 0; p < k; p++) {
-            float ap = a[aOff + p * aStep];
+            float ap = alpha * a[aOff + p * aStep];
             if (ap != 0f) {
                 s = FloatVector.fromArray(F, b, p * n + j, mask).fma(FloatVector.broadcast(F, ap), s);
             }

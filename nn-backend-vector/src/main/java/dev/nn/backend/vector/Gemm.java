@@ -60,6 +60,7 @@ final class Gemm implements WorkerPool.Parts {
     private int m;
     private int n;
     private int k;
+    private float alpha;
     private float[] a;
     private float[] b;
     private float[] c;
@@ -79,8 +80,9 @@ final class Gemm implements WorkerPool.Parts {
         this.halvesSum = new HalvesSum(pool);
     }
 
-    synchronized void multiply(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b,
-                               float[] c, boolean accumulate, TileEpilogue epilogue) {
+    /** C = alpha·op(A)·op(B) (+ C when accumulate), then the epilogue; alpha·op(A) is rounded to float. */
+    synchronized void multiply(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a,
+                               float[] b, float[] c, boolean accumulate, TileEpilogue epilogue) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -94,7 +96,7 @@ final class Gemm implements WorkerPool.Parts {
             return;
         }
         if (m <= FewRows.MAX_ROWS && !transB) {
-            FewRows.multiply(transA, m, n, k, a, b, c, accumulate);
+            FewRows.multiply(transA, m, n, k, alpha, a, b, c, accumulate);
             if (epilogue != null) {
                 epilogue.apply(c, n, 0, 0, m, n);
             }
@@ -105,6 +107,7 @@ final class Gemm implements WorkerPool.Parts {
         this.m = m;
         this.n = n;
         this.k = k;
+        this.alpha = alpha;
         this.a = a;
         this.b = b;
         this.c = c;
@@ -239,7 +242,7 @@ final class Gemm implements WorkerPool.Parts {
                     int mc = Math.min(MC, i1 - ic);
                     for (int pc = g; pc < g1; pc += depth) {
                         int kc = Math.min(depth, k - pc);
-                        Packing.packA(transA, a, m, k, ic, mc, pc, kc, ws);
+                        Packing.packA(transA, a, m, k, ic, mc, pc, kc, alpha, ws);
                         tiles(ws, kc, pc, ic, mc, jc, nc, pc == 0 && !accumulate, pc + kc == k, direct, panels,
                                 (pc - g) / depth * PANEL, c, null);
                     }
@@ -293,7 +296,7 @@ final class Gemm implements WorkerPool.Parts {
                 boolean first = !joins && (second ? pc == mid : pc == 0 && !accumulate);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    Packing.packA(false, a, m, k, ic, mc, pc, kc, ws);
+                    Packing.packA(false, a, m, k, ic, mc, pc, kc, alpha, ws);
                     // a second half of one block has no sum so far: its tile is the whole half
                     tiles(ws, kc, pc, ic, mc, jc, nc, first, joins, true, ws.panels(PANEL), 0, out,
                             joins && pc > mid ? secondHalf : null);

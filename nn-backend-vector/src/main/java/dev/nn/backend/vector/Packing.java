@@ -37,8 +37,12 @@ final class Packing {
     private Packing() {
     }
 
-    /** op(A) is m×k; {@code a} is stored m×k, or k×m when transA. */
-    static void packA(boolean transA, float[] a, int m, int k, int i0, int mc, int p0, int kc, Workspace ws) {
+    /**
+     * op(A) is m×k; {@code a} is stored m×k, or k×m when transA. Each packed value is alpha·a,
+     * rounded to float: A, unlike B, is packed on every path, so scaling it here serves all of them.
+     */
+    static void packA(boolean transA, float[] a, int m, int k, int i0, int mc, int p0, int kc, float alpha,
+                      Workspace ws) {
         float[] dst = ws.a;
         for (int r0 = 0; r0 < mc; r0 += MR) {
             int rows = Math.min(MR, mc - r0);
@@ -47,6 +51,20 @@ final class Packing {
             } else {
                 packRowsAsPanel(a, k, i0 + r0, p0, kc, rows, dst, r0 * KC, ws);
             }
+            if (alpha != 1f) {
+                scale(dst, r0 * KC, kc * MR, alpha);
+            }
+        }
+    }
+
+    /** dst[off..off+len) *= alpha; the panel is in L1 just after packing. */
+    private static void scale(float[] dst, int off, int len, float alpha) {
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            FloatVector.fromArray(F, dst, off + i).mul(alpha).intoArray(dst, off + i);
+        }
+        for (; i < len; i++) {
+            dst[off + i] *= alpha;
         }
     }
 

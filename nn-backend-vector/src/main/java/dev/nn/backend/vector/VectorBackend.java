@@ -49,10 +49,10 @@ public final class VectorBackend implements Backend {
     }
 
     @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, float[] b, float[] c, boolean accumulate) {
         checkGemm(m, n, k, a, b, c);
-        gemm.multiply(transA, transB, m, n, k, a, b, c, accumulate, null);
+        gemm.multiply(transA, transB, m, n, k, alpha, a, b, c, accumulate, null);
     }
 
     @Override
@@ -67,7 +67,7 @@ public final class VectorBackend implements Backend {
             // nothing to add or apply: no epilogue, rather than one that copies each row onto itself
             TileEpilogue epilogue = bias == null && activation == UnaryOp.IDENTITY
                     ? null : denseEpilogue.set(bias, activation, alpha);
-            gemm.multiply(false, false, m, n, k, x, w, y, false, epilogue);
+            gemm.multiply(false, false, m, n, k, 1f, x, w, y, false, epilogue);
             denseEpilogue.clear();
         }
     }

@@ -79,9 +79,9 @@ class AllocationTest {
                     charge(4);
                     be.softmaxGrad(probs, probs, probs, 32, 10);
                     charge(5);
-                    be.gemm(true, false, 784, 300, 32, x, y, g, false);
+                    be.gemm(true, false, 784, 300, 32, 1f, x, y, g, false);
                     charge(6);
-                    be.gemm(false, true, 32, 784, 300, y, w, dx, false);
+                    be.gemm(false, true, 32, 784, 300, 1f, y, w, dx, false);
                     charge(7);
                     be.sumRows(y, bias, 32, 300);
                     charge(8);

@@ -75,7 +75,7 @@ public final class GemmBench {
         float[] a = Close.random(rnd, s.m * s.k, -1f, 1f);
         float[] b = Close.random(rnd, s.k * s.n, -1f, 1f);
         float[] c = new float[s.m * s.n];
-        Runnable call = () -> be.gemm(s.transA, s.transB, s.m, s.n, s.k, a, b, c, false);
+        Runnable call = () -> be.gemm(s.transA, s.transB, s.m, s.n, s.k, 1f, a, b, c, false);
         double flops = 2.0 * s.m * s.n * s.k;
         long warm = System.nanoTime();
         while (System.nanoTime() - warm < WARMUP_SECONDS * 1e9) {

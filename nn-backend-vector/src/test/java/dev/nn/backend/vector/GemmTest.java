@@ -138,8 +138,8 @@ class GemmTest {
             for (boolean acc : new boolean[] {false, true}) {
                 float[] got1 = pr.c0.clone();
                 float[] got4 = pr.c0.clone();
-                one.gemm(false, false, s[0], s[1], s[2], pr.a, pr.b, got1, acc);
-                four.gemm(false, false, s[0], s[1], s[2], pr.a, pr.b, got4, acc);
+                one.gemm(false, false, s[0], s[1], s[2], 1f, pr.a, pr.b, got1, acc);
+                four.gemm(false, false, s[0], s[1], s[2], 1f, pr.a, pr.b, got4, acc);
                 assertArrayEquals(got1, got4, 0f,
                         s[0] + "x" + s[1] + "x" + s[2] + (acc ? " +=" : "") + ": 1 and 4 threads differ");
             }
@@ -155,12 +155,58 @@ class GemmTest {
         float[] want = pr.c0.clone();
         float[] got1 = pr.c0.clone();
         float[] got2 = pr.c0.clone();
-        reference.gemm(transA, transB, m, n, k, pr.a, pr.b, want, acc);
-        one.gemm(transA, transB, m, n, k, pr.a, pr.b, got1, acc);
-        two.gemm(transA, transB, m, n, k, pr.a, pr.b, got2, acc);
+        reference.gemm(transA, transB, m, n, k, 1f, pr.a, pr.b, want, acc);
+        one.gemm(transA, transB, m, n, k, 1f, pr.a, pr.b, got1, acc);
+        two.gemm(transA, transB, m, n, k, 1f, pr.a, pr.b, got2, acc);
         Close.within(what, want, got1, pr.scale(transA, transB, acc));
         // the partition never changes a tile's arithmetic, so 1 and 2 threads agree bit for bit
         assertArrayEquals(got1, got2, 0f, what + ": 1 and 2 threads differ");
+    }
+
+    /**
+     * alpha scales op(A) as it is packed (or, with a few rows, as it is broadcast): the same bits
+     * as multiplying by an A scaled and rounded beforehand, on any thread count, on every path
+     * (few rows, B read in place or packed, depth halves, split by rows or columns), and close
+     * to the reference's alpha·Σ. Accumulating with a negative alpha is the fused SGD step.
+     */
+    @Test
+    void alphaScalesAAsIfPrescaled() {
+        float alpha = -0.0123f;
+        for (int[] s : new int[][] {{3, 40, 17}, {784, 300, 32}, {300, 100, 32}, {100, 10, 256}, {32, 300, 784},
+            {256, 300, 784}, {40, 1100, 270}, {65, 17, 513}}) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            Problem pr = Problem.of(m, n, k, 17L * m + n);
+            float[] scaledA = pr.a.clone();
+            for (int i = 0; i < scaledA.length; i++) {
+                scaledA[i] *= alpha;
+            }
+            for (boolean transA : new boolean[] {false, true}) {
+                for (boolean transB : new boolean[] {false, true}) {
+                    String what = (transA ? "Aᵀ" : "A") + "·" + (transB ? "Bᵀ" : "B") + " += alpha· " + m + "x" + n
+                            + "x" + k;
+                    float[] want = pr.c0.clone();
+                    float[] prescaled = pr.c0.clone();
+                    float[] got1 = pr.c0.clone();
+                    float[] got2 = pr.c0.clone();
+                    float[] got4 = pr.c0.clone();
+                    reference.gemm(transA, transB, m, n, k, alpha, pr.a, pr.b, want, true);
+                    one.gemm(transA, transB, m, n, k, 1f, scaledA, pr.b, prescaled, true);
+                    one.gemm(transA, transB, m, n, k, alpha, pr.a, pr.b, got1, true);
+                    two.gemm(transA, transB, m, n, k, alpha, pr.a, pr.b, got2, true);
+                    four.gemm(transA, transB, m, n, k, alpha, pr.a, pr.b, got4, true);
+                    double[] bound = pr.scale(transA, transB, true);
+                    for (int i = 0; i < bound.length; i++) {
+                        bound[i] = Math.abs(pr.c0[i]) + Math.abs(alpha) * (bound[i] - Math.abs(pr.c0[i]));
+                    }
+                    Close.within(what, want, got1, bound);
+                    assertArrayEquals(prescaled, got1, 0f, what + ": differs from multiplying a prescaled A");
+                    assertArrayEquals(got1, got2, 0f, what + ": 1 and 2 threads differ");
+                    assertArrayEquals(got1, got4, 0f, what + ": 1 and 4 threads differ");
+                }
+            }
+        }
     }
 
     @Test
@@ -168,9 +214,9 @@ class GemmTest {
         Problem pr = Problem.of(256, 300, 784, 5);
         float[] first = new float[256 * 300];
         float[] again = new float[256 * 300];
-        two.gemm(false, false, 256, 300, 784, pr.a, pr.b, first, false);
+        two.gemm(false, false, 256, 300, 784, 1f, pr.a, pr.b, first, false);
         for (int run = 0; run < 3; run++) {
-            two.gemm(false, false, 256, 300, 784, pr.a, pr.b, again, false);
+            two.gemm(false, false, 256, 300, 784, 1f, pr.a, pr.b, again, false);
             assertArrayEquals(first, again, 0f, "run " + run);
         }
     }

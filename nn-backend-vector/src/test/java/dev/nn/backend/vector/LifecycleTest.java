@@ -25,10 +25,10 @@ class LifecycleTest {
         assertEquals(before + 1, workerThreads(), "two threads = the caller and one worker");
         float[] a = Close.random(new Random(1), 128 * 128, -1f, 1f);
         float[] c = new float[128 * 128];
-        be.gemm(false, false, 128, 128, 128, a, a, c, false);
+        be.gemm(false, false, 128, 128, 128, 1f, a, a, c, false);
         be.close();
         assertEquals(before, workerThreads(), "close() left worker threads running");
-        assertThrows(IllegalStateException.class, () -> be.gemm(false, false, 128, 128, 128, a, a, c, false));
+        assertThrows(IllegalStateException.class, () -> be.gemm(false, false, 128, 128, 128, 1f, a, a, c, false));
     }
 
     @Test
@@ -36,11 +36,11 @@ class LifecycleTest {
         try (VectorBackend be = new VectorBackend(2); VectorBackend single = new VectorBackend(1)) {
             float[] a = Close.random(new Random(2), 64 * 64, -1f, 1f);
             assertThrows(IllegalArgumentException.class,
-                    () -> be.gemm(false, false, 64, 64, 64, a, a, new float[10], false));
+                    () -> be.gemm(false, false, 64, 64, 64, 1f, a, a, new float[10], false));
             float[] want = new float[64 * 64];
             float[] got = new float[64 * 64];
-            single.gemm(false, false, 64, 64, 64, a, a, want, false);
-            be.gemm(false, false, 64, 64, 64, a, a, got, false);
+            single.gemm(false, false, 64, 64, 64, 1f, a, a, want, false);
+            be.gemm(false, false, 64, 64, 64, 1f, a, a, got, false);
             assertArrayEquals(want, got, 0f);
         }
     }

@@ -146,7 +146,7 @@ class ConcurrencyTest {
             }
             assertEquals(before + 3, workerThreads(), "each 2-thread backend runs one worker beside the caller");
             for (Backend be : backends) {
-                be.gemm(false, false, 256, 256, 256, a, a, new float[256 * 256], false);
+                be.gemm(false, false, 256, 256, 256, 1f, a, a, new float[256 * 256], false);
             }
             backends.forEach(Backend::close);
             assertEquals(before, workerThreads(), "round " + round + ": close() left worker threads running");
@@ -155,7 +155,7 @@ class ConcurrencyTest {
         closed.close();
         closed.close(); // twice is harmless
         assertThrows(IllegalStateException.class,
-                () -> closed.gemm(false, false, 256, 256, 256, a, a, new float[256 * 256], false));
+                () -> closed.gemm(false, false, 256, 256, 256, 1f, a, a, new float[256 * 256], false));
         assertEquals(before, workerThreads());
     }
 

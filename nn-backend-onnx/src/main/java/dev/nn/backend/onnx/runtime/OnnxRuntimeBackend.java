@@ -53,8 +53,8 @@ public final class OnnxRuntimeBackend implements Backend {
     }
 
     @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c,
-                     boolean accumulate) {
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, float[] b,
+                     float[] c, boolean accumulate) {
         throw refuse("gemm");
     }
 
