@@ -102,6 +102,12 @@ public final class Ops {
                     dz = Tensor.wrap(d, outShape);
                 }
                 Tensor[] g = new Tensor[inputs.length];
+                if (inputs.length == 3 && need[2]) {
+                    // first, while dz is still in cache: after xᵀ·dz streams x and w it came from L3
+                    float[] db = RecycledBuffers.take(n);
+                    be().sumRows(dz.buffer(), db, m, n);
+                    g[2] = Tensor.wrap(db, n);
+                }
                 g[0] = need[0] ? gemm(false, true, m, k, n, dz, w, xs) : null; // reads w: before any step
                 float scale = need[1] ? GradientTape.stepScale(w) : Float.NaN;
                 if (Float.isNaN(scale)) {
@@ -110,11 +116,6 @@ public final class Ops {
                     // w += scale · xᵀ·dz in one GEMM: no gradient array, no pass scaling dz
                     be().gemm(true, false, k, n, m, scale, x.buffer(), dz.buffer(), w.buffer(), true);
                     g[1] = GradientTape.STEPPED;
-                }
-                if (inputs.length == 3 && need[2]) {
-                    float[] db = RecycledBuffers.take(n);
-                    be().sumRows(dz.buffer(), db, m, n);
-                    g[2] = Tensor.wrap(db, n);
                 }
                 return g;
             });

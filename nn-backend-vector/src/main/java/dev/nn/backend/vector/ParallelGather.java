@@ -62,8 +62,17 @@ final class ParallelGather implements WorkerPool.Parts {
                 out, from);
     }
 
-    /** Rows index[i0..i1) to out, where index[base] lands in out's row 0. */
+    /**
+     * Rows index[i0..i1) to out, where index[base] lands in out's row 0. A row of one float (a
+     * batch's labels) is copied without a call per row: 256 labels took 12-15 µs with arraycopy.
+     */
     private static void copy(float[] src, int rowSize, int[] index, int i0, int i1, float[] out, int base) {
+        if (rowSize == 1) {
+            for (int i = i0; i < i1; i++) {
+                out[i - base] = src[index[i]];
+            }
+            return;
+        }
         for (int i = i0; i < i1; i++) {
             System.arraycopy(src, index[i] * rowSize, out, (i - base) * rowSize, rowSize);
         }

@@ -45,6 +45,10 @@ public final class GemmBench {
         new Shape("B256 fwd x·W (784->300)", false, false, 256, 300, 784),
         new Shape("B256 dW = xᵀ·dy (784->300)", true, false, 784, 300, 256),
         new Shape("B256 dx = dy·Wᵀ (784->300)", false, true, 256, 784, 300),
+        // the output layer (100 -> 10) at batch 256: no peer in the table, for nn's own tuning
+        new Shape("B256 out fwd x·W (100->10)", false, false, 256, 10, 100),
+        new Shape("B256 out dW = xᵀ·dy (100->10)", true, false, 100, 10, 256),
+        new Shape("B256 out dx = dy·Wᵀ (100->10)", false, true, 256, 100, 10),
         new Shape("square 1024", false, false, 1024, 1024, 1024),
         new Shape("square 2048", false, false, 2048, 2048, 2048),
     };

@@ -242,6 +242,12 @@ class SplitTest {
                     return new float[][] {out};
                 })[0];
                 Close.within("sumRows " + rows + "x" + cols, want, got, scale);
+                // each column is a float sum of its rows in order, however the strips are grouped
+                float[] inOrder = new float[cols];
+                for (int i = 0; i < x.length; i++) {
+                    inOrder[i % cols] += x[i];
+                }
+                assertArrayEquals(inOrder, got, 0f, "sumRows " + rows + "x" + cols + ": not the rows' sum in order");
             }
         }
     }
