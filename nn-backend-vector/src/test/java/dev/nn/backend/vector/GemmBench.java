@@ -45,7 +45,11 @@ public final class GemmBench {
         new Shape("B256 fwd x·W (784->300)", false, false, 256, 300, 784),
         new Shape("B256 dW = xᵀ·dy (784->300)", true, false, 784, 300, 256),
         new Shape("B256 dx = dy·Wᵀ (784->300)", false, true, 256, 784, 300),
-        // the output layer (100 -> 10) at batch 256: no peer in the table, for nn's own tuning
+        // the second layer (300 -> 100) at batch 32 and the output layer (100 -> 10) at batch 256:
+        // no peer in the table, for nn's own tuning
+        new Shape("B32 hidden fwd x·W (300->100)", false, false, 32, 100, 300),
+        new Shape("B32 hidden dW = xᵀ·dy (300->100)", true, false, 300, 100, 32),
+        new Shape("B32 hidden dx = dy·Wᵀ (300->100)", false, true, 32, 300, 100),
         new Shape("B256 out fwd x·W (100->10)", false, false, 256, 10, 100),
         new Shape("B256 out dW = xᵀ·dy (100->10)", true, false, 100, 10, 256),
         new Shape("B256 out dx = dy·Wᵀ (100->10)", false, true, 256, 100, 10),
