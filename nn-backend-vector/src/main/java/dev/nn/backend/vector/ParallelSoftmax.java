@@ -6,6 +6,8 @@ final class ParallelSoftmax implements WorkerPool.Parts {
     private enum Kind { SOFTMAX, LOG_SOFTMAX, GRAD, CROSS_ENTROPY }
 
     private final WorkerPool pool;
+    /** Per thread of the pool, the scratch of {@link SoftmaxKernels}' row blocks. */
+    private final float[][] scratch;
 
     private Kind kind;
     /** x, y for the gradient, or the logits. */
@@ -22,12 +24,14 @@ final class ParallelSoftmax implements WorkerPool.Parts {
 
     ParallelSoftmax(WorkerPool pool) {
         this.pool = pool;
+        this.scratch = new float[pool.size()][SoftmaxKernels.SCRATCH];
     }
 
-    void softmax(float[] x, float[] y, int rows, int cols) {
+    /** Synchronized, as {@link #crossEntropy}: the caller's scratch is shared by every caller. */
+    synchronized void softmax(float[] x, float[] y, int rows, int cols) {
         int parts = parts(rows, cols);
         if (parts == 1) {
-            SoftmaxKernels.softmax(x, y, cols, 0, rows);
+            SoftmaxKernels.softmax(x, y, cols, 0, rows, scratch[0]);
         } else {
             split(Kind.SOFTMAX, x, null, y, null, false, rows, cols, parts);
         }
@@ -51,11 +55,11 @@ final class ParallelSoftmax implements WorkerPool.Parts {
         }
     }
 
-    void crossEntropy(float[] logits, float[] targets, boolean sparse, float[] probs, float[] loss, int rows,
-                      int cols) {
+    synchronized void crossEntropy(float[] logits, float[] targets, boolean sparse, float[] probs, float[] loss,
+                                   int rows, int cols) {
         int parts = parts(rows, cols);
         if (parts == 1) {
-            SoftmaxKernels.crossEntropy(logits, targets, sparse, probs, loss, cols, 0, rows);
+            SoftmaxKernels.crossEntropy(logits, targets, sparse, probs, loss, cols, 0, rows, scratch[0]);
         } else {
             split(Kind.CROSS_ENTROPY, logits, targets, probs, loss, sparse, rows, cols, parts);
         }
@@ -99,10 +103,11 @@ final class ParallelSoftmax implements WorkerPool.Parts {
         int r0 = Slices.start(rows, 1, parts, part);
         int r1 = Slices.start(rows, 1, parts, part + 1);
         switch (kind) {
-            case SOFTMAX -> SoftmaxKernels.softmax(in, out, cols, r0, r1);
+            case SOFTMAX -> SoftmaxKernels.softmax(in, out, cols, r0, r1, scratch[thread]);
             case LOG_SOFTMAX -> SoftmaxKernels.logSoftmax(in, out, cols, r0, r1);
             case GRAD -> SoftmaxKernels.softmaxGrad(in, other, out, cols, r0, r1);
-            case CROSS_ENTROPY -> SoftmaxKernels.crossEntropy(in, other, sparse, out, loss, cols, r0, r1);
+            case CROSS_ENTROPY ->
+                    SoftmaxKernels.crossEntropy(in, other, sparse, out, loss, cols, r0, r1, scratch[thread]);
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.nn.backend.vector;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nn.api.backend.ReferenceBackend;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,5 +141,84 @@ class SoftmaxTest {
                 }
             }
         }
+    }
+
+    /**
+     * Rows of at most 16 columns go 16 at a time (SoftmaxKernels.NARROW), a lane per row: the same
+     * bits as each row computed alone, whatever the row holds (huge logits, −∞, NaN, +∞, ties), on
+     * one thread and on two; and close to the reference where the logits are finite. 37 rows make
+     * two blocks and five rows after them; 300 rows on two threads make two parts of 150.
+     */
+    @Test
+    void narrowRowsInBlocksAreTheRowsComputedAlone() {
+        Random rnd = new Random(8);
+        try (VectorBackend two = new VectorBackend(2)) {
+            for (int cols : new int[] {1, 2, 10, 15, 16}) {
+                for (int rows : new int[] {37, 300}) {
+                    float[] z = logits(rnd, rows * cols, false);
+                    float[] t = new float[rows];
+                    for (int r = 0; r < rows; r++) {
+                        t[r] = rnd.nextInt(cols);
+                    }
+                    String what = rows + "x" + cols;
+                    float[] clean = z.clone();
+                    checkAgainstReference(what, clean, t, rows, cols);
+                    for (int i = 3 * cols; i < 4 * cols; i++) {
+                        z[i] = z[i] > 0 ? 1000f + z[i] : -1000f + z[i];
+                    }
+                    z[20 * cols] = Float.NEGATIVE_INFINITY;
+                    z[21 * cols + cols - 1] = Float.NaN;
+                    Arrays.fill(z, 22 * cols, 23 * cols, 0.5f);
+                    z[24 * cols] = Float.POSITIVE_INFINITY;
+                    float[] targets = t.clone();
+                    float[] dense = new float[rows * cols];
+                    for (int r = 0; r < rows; r++) {
+                        dense[r * cols + (int) t[r]] = 1f;
+                    }
+                    for (VectorBackend be : new VectorBackend[] {vector, two}) {
+                        String on = what + " on " + be.threads() + " thread(s)";
+                        float[] y = new float[rows * cols];
+                        be.softmax(z, y, rows, cols);
+                        float[] pSparse = new float[rows * cols];
+                        float[] lSparse = new float[rows];
+                        be.softmaxCrossEntropy(z, targets, true, pSparse, lSparse, rows, cols);
+                        float[] pDense = new float[rows * cols];
+                        float[] lDense = new float[rows];
+                        be.softmaxCrossEntropy(z, dense, false, pDense, lDense, rows, cols);
+                        for (int r = 0; r < rows; r++) {
+                            int o = r * cols;
+                            float[] zr = Arrays.copyOfRange(z, o, o + cols);
+                            float[] yr = new float[cols];
+                            vector.softmax(zr, yr, 1, cols);
+                            assertArrayEquals(yr, Arrays.copyOfRange(y, o, o + cols), 0f, "softmax " + on + " row " + r);
+                            float[] pr = new float[cols];
+                            float[] lr = new float[1];
+                            vector.softmaxCrossEntropy(zr, new float[] {targets[r]}, true, pr, lr, 1, cols);
+                            assertArrayEquals(pr, Arrays.copyOfRange(pSparse, o, o + cols), 0f,
+                                    "sparse cross-entropy probs " + on + " row " + r);
+                            assertArrayEquals(lr, new float[] {lSparse[r]}, 0f, "sparse cross-entropy " + on + " row " + r);
+                            vector.softmaxCrossEntropy(zr, Arrays.copyOfRange(dense, o, o + cols), false, pr, lr, 1, cols);
+                            assertArrayEquals(pr, Arrays.copyOfRange(pDense, o, o + cols), 0f,
+                                    "dense cross-entropy probs " + on + " row " + r);
+                            assertArrayEquals(lr, new float[] {lDense[r]}, 0f, "dense cross-entropy " + on + " row " + r);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkAgainstReference(String what, float[] z, float[] t, int rows, int cols) {
+        float[] want = new float[rows * cols];
+        float[] got = new float[rows * cols];
+        reference.softmax(z, want, rows, cols);
+        vector.softmax(z, got, rows, cols);
+        Close.relative("softmax " + what, want, got);
+        float[] wantL = new float[rows];
+        float[] gotL = new float[rows];
+        reference.softmaxCrossEntropy(z, t, true, want, wantL, rows, cols);
+        vector.softmaxCrossEntropy(z, t, true, got, gotL, rows, cols);
+        Close.relative("cross-entropy probs " + what, want, got);
+        Close.within("cross-entropy " + what, wantL, gotL, logScale(wantL));
     }
 }
