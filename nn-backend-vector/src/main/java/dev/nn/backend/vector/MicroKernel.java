@@ -1,6 +1,7 @@
 package dev.nn.backend.vector;
 
 import static dev.nn.backend.vector.GemmShape.MR;
+import static dev.nn.backend.vector.GemmShape.NR;
 import static dev.nn.backend.vector.Lanes.F;
 import static dev.nn.backend.vector.Lanes.L;
 import static dev.nn.backend.vector.Packing.PANEL_STEP;
@@ -114,6 +115,77 @@ final class MicroKernel {
         c61.intoArray(c, cOff + 6 * ldc + L);
         c70.intoArray(c, cOff + 7 * ldc);
         c71.intoArray(c, cOff + 7 * ldc + L);
+    }
+
+    /**
+     * The MR×NR tile of MR rows of a row-major matrix read in place (row r at aOff + r·lda, step p
+     * at + p) times a packed sliver: {@code t[r·NR + c] = Σ_p a[aOff + r·lda + p]·b[bOff + p·NR + c]},
+     * from zero in p order, as in {@link #multiply}. For dy·Wᵀ with a batch of at most NR rows,
+     * computed as W·dyᵀ: W's rows stream as they are stored, where the other way round all of W
+     * would be transposed into slivers first.
+     */
+    static void multiplyRows(int kc, float[] a, int aOff, int lda, float[] b, int bOff, float[] t) {
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
+        FloatVector c40 = FloatVector.zero(F), c41 = FloatVector.zero(F);
+        FloatVector c50 = FloatVector.zero(F), c51 = FloatVector.zero(F);
+        FloatVector c60 = FloatVector.zero(F), c61 = FloatVector.zero(F);
+        FloatVector c70 = FloatVector.zero(F), c71 = FloatVector.zero(F);
+        int a0 = aOff;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int a4 = a3 + lda;
+        int a5 = a4 + lda;
+        int a6 = a5 + lda;
+        int a7 = a6 + lda;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
+            FloatVector x = FloatVector.broadcast(F, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(F, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(F, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(F, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(F, a[a4 + p]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(F, a[a5 + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(F, a[a6 + p]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(F, a[a7 + p]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(t, 0);
+        c01.intoArray(t, L);
+        c10.intoArray(t, NR);
+        c11.intoArray(t, NR + L);
+        c20.intoArray(t, 2 * NR);
+        c21.intoArray(t, 2 * NR + L);
+        c30.intoArray(t, 3 * NR);
+        c31.intoArray(t, 3 * NR + L);
+        c40.intoArray(t, 4 * NR);
+        c41.intoArray(t, 4 * NR + L);
+        c50.intoArray(t, 5 * NR);
+        c51.intoArray(t, 5 * NR + L);
+        c60.intoArray(t, 6 * NR);
+        c61.intoArray(t, 6 * NR + L);
+        c70.intoArray(t, 7 * NR);
+        c71.intoArray(t, 7 * NR + L);
     }
 
     /**

@@ -192,6 +192,17 @@ final class Packing {
         }
     }
 
+    /**
+     * Depth [p0, p0 + kc) of a stored m×k A (m ≤ NR) as one B sliver, zero-padded past m: step p
+     * holds A's column p0 + p, each value alpha·a as {@link #packA} would scale it.
+     */
+    static void packTransposedA(float[] a, int m, int k, int p0, int kc, float alpha, Workspace ws, float[] dst) {
+        packTransposedSliver(a, k, p0, kc, 0, m, ws, dst, 0);
+        if (alpha != 1f) {
+            scale(dst, 0, kc * NR, alpha);
+        }
+    }
+
     static int ceil(int x, int unit) {
         return (x + unit - 1) / unit;
     }

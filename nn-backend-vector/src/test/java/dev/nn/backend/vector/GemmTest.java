@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import dev.nn.api.backend.ReferenceBackend;
 import dev.nn.api.backend.UnaryOp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -204,6 +205,36 @@ class GemmTest {
                     assertArrayEquals(prescaled, got1, 0f, what + ": differs from multiplying a prescaled A");
                     assertArrayEquals(got1, got2, 0f, what + ": 1 and 2 threads differ");
                     assertArrayEquals(got1, got4, 0f, what + ": 1 and 4 threads differ");
+                }
+            }
+        }
+    }
+
+    /**
+     * A·Bᵀ with at most 32 rows and a depth of at least 64 runs as B·Aᵀ, reading B's rows in place
+     * (Gemm.rowsOfB); with 33 rows it takes the usual path. Rows of C do not depend on each other, so the first 32 rows must be
+     * the same bits either way: the same multiply-adds in the same order, on 1 and 2 threads, with
+     * alpha and accumulation, and with a last panel of B's rows that is not whole (13, 300 = 37·8 + 4);
+     * a depth of 10 takes the usual path either way.
+     */
+    @Test
+    void smallBatchTimesTransposedMatchesTheUsualPath() {
+        for (int[] s : new int[][] {{784, 300}, {300, 100}, {13, 64}, {20, 600}, {300, 513}, {100, 10}}) {
+            int n = s[0];
+            int k = s[1];
+            Problem big = Problem.of(33, n, k, 5L * n + k);
+            float[] a32 = Arrays.copyOf(big.a, 32 * k);
+            for (VectorBackend be : new VectorBackend[] {one, two}) {
+                for (float alpha : new float[] {1f, -0.37f}) {
+                    for (boolean acc : new boolean[] {false, true}) {
+                        String what = "32x" + n + "x" + k + " alpha " + alpha + (acc ? " +=" : "") + " on "
+                                + be.threads() + " thread(s)";
+                        float[] usual = big.c0.clone();
+                        float[] rows = Arrays.copyOf(big.c0, 32 * n);
+                        be.gemm(false, true, 33, n, k, alpha, big.a, big.b, usual, acc);
+                        be.gemm(false, true, 32, n, k, alpha, a32, big.b, rows, acc);
+                        assertArrayEquals(Arrays.copyOf(usual, 32 * n), rows, 0f, what);
+                    }
                 }
             }
         }
