@@ -74,7 +74,7 @@ final class Gemm implements WorkerPool.Parts {
     private TileEpilogue epilogue;
     private boolean splitRows;
     private boolean halves;
-    private boolean rowsOfB;
+    private boolean transposedProduct;
     private int tiles;
     private int parts;
 
@@ -122,7 +122,7 @@ final class Gemm implements WorkerPool.Parts {
         this.epilogue = epilogue;
         int threads = (long) m * n * k < SERIAL_WORK || weightBound() ? 1 : pool.size();
         halves = halves();
-        rowsOfB = transB && !transA && m <= NR && k >= ROWS_OF_B_MIN_DEPTH;
+        transposedProduct = transB && !transA && m <= NR && k >= ROWS_OF_B_MIN_DEPTH;
         if (halves) {
             // each half's rows in threads / 2 groups: parts 2g and 2g + 1 are group g's two halves
             parts = threads == 1 ? 1 : 2 * Math.min(threads / 2, Packing.ceil(m, MR));
@@ -130,7 +130,7 @@ final class Gemm implements WorkerPool.Parts {
                 secondHalf = new float[m * n];
             }
         } else {
-            splitRows = !rowsOfB && splitRows(threads);
+            splitRows = !transposedProduct && splitRows(threads);
             tiles = splitRows ? Packing.ceil(m, MR) : Packing.ceil(n, NR);
             parts = Math.min(threads, tiles);
         }
@@ -230,7 +230,7 @@ final class Gemm implements WorkerPool.Parts {
      * {@link #depthBlocksPerPass}); the group's B panels are packed first, side by side.
      */
     private void block(Workspace ws, int i0, int i1, int j0, int j1) {
-        if (rowsOfB) {
+        if (transposedProduct) {
             rowsOfB(ws, j0, j1);
             return;
         }
