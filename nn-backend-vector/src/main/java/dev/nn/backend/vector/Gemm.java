@@ -215,7 +215,9 @@ final class Gemm implements WorkerPool.Parts {
         }
         int t0 = (int) ((long) tiles * part / parts);
         int t1 = (int) ((long) tiles * (part + 1) / parts);
-        if (splitRows) {
+        if (transposedProduct) {
+            rowsOfB(workspaces[thread], t0 * NR, Math.min(n, t1 * NR));
+        } else if (splitRows) {
             block(workspaces[thread], t0 * MR, Math.min(m, t1 * MR), 0, n);
         } else {
             block(workspaces[thread], 0, m, t0 * NR, Math.min(n, t1 * NR));
@@ -230,10 +232,6 @@ final class Gemm implements WorkerPool.Parts {
      * {@link #depthBlocksPerPass}); the group's B panels are packed first, side by side.
      */
     private void block(Workspace ws, int i0, int i1, int j0, int j1) {
-        if (transposedProduct) {
-            rowsOfB(ws, j0, j1);
-            return;
-        }
         int depth = depthBlock();
         boolean direct = !transB && i1 - i0 <= DIRECT_B_MAX_ROWS;
         for (int jc = j0; jc < j1; jc += NC) {
@@ -270,7 +268,8 @@ final class Gemm implements WorkerPool.Parts {
      * the same chain of multiply-adds over the same depth blocks as on the usual path, so the bits
      * are the same; the usual path would transpose all of B into slivers first (70 µs of the
      * 32×784·(784×300)ᵀ product's 200 on one thread). Rows of B past the last whole MR are copied
-     * into a zero-padded panel first.
+     * into a zero-padded panel first. The tile goes into C value by value: gathering each row of
+     * C's MR values down the tile made that product slower (64 against 83-87 GFLOP/s on Zen 4).
      */
     private void rowsOfB(Workspace ws, int j0, int j1) {
         int depth = depthBlock();
@@ -285,32 +284,17 @@ final class Gemm implements WorkerPool.Parts {
                     MicroKernel.multiplyRows(kc, b, j * k + pc, k, sliver, 0, ws.tile);
                 } else {
                     float[] part = ws.a;
-                    for (int r = 0; r < MR; r++) {
-                        for (int p = 0; p < kc; p++) {
-                            part[r * kc + p] = r < rows ? b[(j + r) * k + pc + p] : 0f;
-                        }
+                    for (int r = 0; r < rows; r++) {
+                        System.arraycopy(b, (j + r) * k + pc, part, r * kc, kc);
                     }
+                    Arrays.fill(part, rows * kc, MR * kc, 0f);
                     MicroKernel.multiplyRows(kc, part, 0, kc, sliver, 0, ws.tile);
                 }
-                storeTransposed(ws.tile, j, rows, first);
+                // column r of this part of C is row r of the tile, row i of C lane i
+                storeColumns(ws.tile, 0, NR, c, null, 0, j, m, rows, first);
                 if (pc + kc == k && epilogue != null) {
                     epilogue.apply(c, n, 0, j, m, rows);
                 }
-            }
-        }
-    }
-
-    /**
-     * C[i, j + r] = tile[r·NR + i] (+ C unless first) for the m rows of C and the given columns,
-     * value by value: gathering each row's MR values down the tile's column made the 32×784×300
-     * product slower (64 against 83-87 GFLOP/s on Zen 4).
-     */
-    private void storeTransposed(float[] tile, int j, int rows, boolean first) {
-        for (int i = 0; i < m; i++) {
-            int ci = i * n + j;
-            for (int r = 0; r < rows; r++) {
-                float t = tile[r * NR + i];
-                c[ci + r] = first ? t : t + c[ci + r];
             }
         }
     }
@@ -437,8 +421,8 @@ final class Gemm implements WorkerPool.Parts {
                         int pair = ir + MR < mc ? ir + MR : ir;
                         MicroKernel.multiplyColumns(kc, ws.a, ir * KC, pair * KC, bs, bOff, ldb, ws.tile);
                     }
-                    storeColumns(ws.tile, second ? MicroKernel.COLUMNS * MR : 0, out, sum, ic + ir, jc + jr, rows, cols,
-                            first);
+                    storeColumns(ws.tile, second ? MicroKernel.COLUMNS * MR : 0, MR, out, sum, ic + ir, jc + jr, rows,
+                            cols, first);
                 } else if (cols <= L) {
                     MicroKernel.multiplyNarrow(kc, ws.a, ir * KC, bs, bOff, ldb, ws.tile, NR);
                     store(ws.tile, out, sum, ic + ir, jc + jr, rows, cols, first);
@@ -453,13 +437,17 @@ final class Gemm implements WorkerPool.Parts {
         }
     }
 
-    /** An edge tile from {@link MicroKernel#multiplyColumns}, column by column from tile[off..]: as {@link #store}. */
-    private void storeColumns(float[] tile, int off, float[] out, float[] sum, int i0, int j0, int rows, int cols,
-                              boolean first) {
+    /**
+     * A tile laid out column by column, column c of it from tile[off + c·ld] down its rows, into C
+     * as {@link #store} does: an edge tile of {@link MicroKernel#multiplyColumns} (ld = MR), or a
+     * tile of {@link #rowsOfB}, whose rows are C's columns (ld = NR).
+     */
+    private void storeColumns(float[] tile, int off, int ld, float[] out, float[] sum, int i0, int j0, int rows,
+                              int cols, boolean first) {
         for (int r = 0; r < rows; r++) {
             int ci = (i0 + r) * n + j0;
             for (int c = 0; c < cols; c++) {
-                float t = tile[off + c * MR + r];
+                float t = tile[off + c * ld + r];
                 if (sum != null) {
                     t += sum[ci + c];
                 }

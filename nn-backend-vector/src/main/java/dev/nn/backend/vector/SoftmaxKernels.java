@@ -99,9 +99,7 @@ final class SoftmaxKernels {
                 expBlock(z, cols, r, scratch);
                 divideBlock(scratch, cols, probs, r);
                 for (int i = 0; i < L; i++) {
-                    int o = (r + i) * cols;
-                    double logSum = Math.log(scratch[SUM + i]) + scratch[MAX + i];
-                    loss[r + i] = sparse ? (float) (logSum - z[o + (int) t[r + i]]) : denseLoss(z, t, o, cols, logSum);
+                    loss[r + i] = rowLoss(z, t, sparse, r + i, cols, scratch[MAX + i], scratch[SUM + i]);
                 }
             }
         }
@@ -109,10 +107,16 @@ final class SoftmaxKernels {
             int o = r * cols;
             float max = rowMax(z, o, cols);
             float sum = expShifted(z, probs, o, cols, max);
-            double logSum = Math.log(sum) + max;
             divide(probs, o, cols, sum);
-            loss[r] = sparse ? (float) (logSum - z[o + (int) t[r]]) : denseLoss(z, t, o, cols, logSum);
+            loss[r] = rowLoss(z, t, sparse, r, cols, max, sum);
         }
+    }
+
+    /** Row r's loss from its maximum and its sum of exp(z − max): log Σ e^z = log(sum) + max, in double. */
+    private static float rowLoss(float[] z, float[] t, boolean sparse, int r, int cols, float max, float sum) {
+        int o = r * cols;
+        double logSum = Math.log(sum) + max;
+        return sparse ? (float) (logSum - z[o + (int) t[r]]) : denseLoss(z, t, o, cols, logSum);
     }
 
     private static float denseLoss(float[] z, float[] t, int o, int cols, double logSum) {
