@@ -49,8 +49,12 @@ final class TimedBackend implements Backend {
         return sb.toString();
     }
 
-    private void record(long start, String kernel, Object... shape) {
-        long nanos = System.nanoTime() - start;
+    /**
+     * Adds end − start to the row of this kernel and shape. The caller reads the clock as the first
+     * argument, so the shape's strings, built for the later arguments, fall outside the time.
+     */
+    private void record(long start, long end, String kernel, Object... shape) {
+        long nanos = end - start;
         if (timing) {
             StringBuilder name = new StringBuilder(kernel);
             for (Object s : shape) {
@@ -82,7 +86,7 @@ final class TimedBackend implements Backend {
                      float[] c, boolean accumulate) {
         long t = System.nanoTime();
         target.gemm(transA, transB, m, n, k, alpha, a, b, c, accumulate);
-        record(t, "gemm", (transA ? "T" : "N") + (transB ? "T" : "N"), m + "x" + n + "x" + k, accumulate ? "+=" : "");
+        record(t, System.nanoTime(), "gemm", (transA ? "T" : "N") + (transB ? "T" : "N"), m + "x" + n + "x" + k, accumulate ? "+=" : "");
     }
 
     @Override
@@ -90,56 +94,56 @@ final class TimedBackend implements Backend {
                       float alpha) {
         long t = System.nanoTime();
         target.dense(x, w, bias, y, m, k, n, activation, alpha);
-        record(t, "dense", m + "x" + k + "x" + n, activation);
+        record(t, System.nanoTime(), "dense", m + "x" + k + "x" + n, activation);
     }
 
     @Override
     public void binary(BinaryOp op, float[] a, float[] b, float[] out, int n, int bLength) {
         long t = System.nanoTime();
         target.binary(op, a, b, out, n, bLength);
-        record(t, "binary", op, n, bLength);
+        record(t, System.nanoTime(), "binary", op, n, bLength);
     }
 
     @Override
     public void binaryScalar(BinaryOp op, float[] a, float s, float[] out, int n) {
         long t = System.nanoTime();
         target.binaryScalar(op, a, s, out, n);
-        record(t, "binaryScalar", op, n);
+        record(t, System.nanoTime(), "binaryScalar", op, n);
     }
 
     @Override
     public void unary(UnaryOp op, float alpha, float[] x, float[] y, int n) {
         long t = System.nanoTime();
         target.unary(op, alpha, x, y, n);
-        record(t, "unary", op, n);
+        record(t, System.nanoTime(), "unary", op, n);
     }
 
     @Override
     public void unaryGrad(UnaryOp op, float alpha, float[] x, float[] y, float[] dy, float[] dx, int n) {
         long t = System.nanoTime();
         target.unaryGrad(op, alpha, x, y, dy, dx, n);
-        record(t, "unaryGrad", op, n);
+        record(t, System.nanoTime(), "unaryGrad", op, n);
     }
 
     @Override
     public void softmax(float[] x, float[] y, int rows, int cols) {
         long t = System.nanoTime();
         target.softmax(x, y, rows, cols);
-        record(t, "softmax", rows + "x" + cols);
+        record(t, System.nanoTime(), "softmax", rows + "x" + cols);
     }
 
     @Override
     public void logSoftmax(float[] x, float[] y, int rows, int cols) {
         long t = System.nanoTime();
         target.logSoftmax(x, y, rows, cols);
-        record(t, "logSoftmax", rows + "x" + cols);
+        record(t, System.nanoTime(), "logSoftmax", rows + "x" + cols);
     }
 
     @Override
     public void softmaxGrad(float[] y, float[] dy, float[] dx, int rows, int cols) {
         long t = System.nanoTime();
         target.softmaxGrad(y, dy, dx, rows, cols);
-        record(t, "softmaxGrad", rows + "x" + cols);
+        record(t, System.nanoTime(), "softmaxGrad", rows + "x" + cols);
     }
 
     @Override
@@ -147,28 +151,28 @@ final class TimedBackend implements Backend {
                                     float[] lossPerRow, int rows, int cols) {
         long t = System.nanoTime();
         target.softmaxCrossEntropy(logits, targets, sparse, probs, lossPerRow, rows, cols);
-        record(t, "softmaxCrossEntropy", rows + "x" + cols);
+        record(t, System.nanoTime(), "softmaxCrossEntropy", rows + "x" + cols);
     }
 
     @Override
     public void sumRows(float[] x, float[] out, int rows, int cols) {
         long t = System.nanoTime();
         target.sumRows(x, out, rows, cols);
-        record(t, "sumRows", rows + "x" + cols);
+        record(t, System.nanoTime(), "sumRows", rows + "x" + cols);
     }
 
     @Override
     public void gatherRows(float[] src, int rowSize, int[] index, int from, int to, float[] out) {
         long t = System.nanoTime();
         target.gatherRows(src, rowSize, index, from, to, out);
-        record(t, "gatherRows", (to - from) + "x" + rowSize);
+        record(t, System.nanoTime(), "gatherRows", (to - from) + "x" + rowSize);
     }
 
     @Override
     public int firstNonFinite(float[] x, int from, int to) {
         long t = System.nanoTime();
         int i = target.firstNonFinite(x, from, to);
-        record(t, "firstNonFinite");
+        record(t, System.nanoTime(), "firstNonFinite");
         return i;
     }
 
@@ -176,14 +180,14 @@ final class TimedBackend implements Backend {
     public void sumCols(float[] x, float[] out, int rows, int cols) {
         long t = System.nanoTime();
         target.sumCols(x, out, rows, cols);
-        record(t, "sumCols", rows + "x" + cols);
+        record(t, System.nanoTime(), "sumCols", rows + "x" + cols);
     }
 
     @Override
     public double sum(float[] x, int n) {
         long t = System.nanoTime();
         double s = target.sum(x, n);
-        record(t, "sum", n);
+        record(t, System.nanoTime(), "sum", n);
         return s;
     }
 
@@ -191,7 +195,7 @@ final class TimedBackend implements Backend {
     public void sgdUpdate(float[] w, float[] g, float[] velocity, int n, float lr, float momentum, boolean nesterov) {
         long t = System.nanoTime();
         target.sgdUpdate(w, g, velocity, n, lr, momentum, nesterov);
-        record(t, "sgdUpdate", n);
+        record(t, System.nanoTime(), "sgdUpdate", n);
     }
 
     @Override
@@ -199,21 +203,21 @@ final class TimedBackend implements Backend {
                            float beta2, float epsilon) {
         long t = System.nanoTime();
         target.adamUpdate(w, g, m, v, n, alphaT, beta1, beta2, epsilon);
-        record(t, "adamUpdate", n);
+        record(t, System.nanoTime(), "adamUpdate", n);
     }
 
     @Override
     public void rmspropUpdate(float[] w, float[] g, float[] accumulator, int n, float lr, float rho, float epsilon) {
         long t = System.nanoTime();
         target.rmspropUpdate(w, g, accumulator, n, lr, rho, epsilon);
-        record(t, "rmspropUpdate", n);
+        record(t, System.nanoTime(), "rmspropUpdate", n);
     }
 
     @Override
     public void adagradUpdate(float[] w, float[] g, float[] accumulator, int n, float lr, float epsilon) {
         long t = System.nanoTime();
         target.adagradUpdate(w, g, accumulator, n, lr, epsilon);
-        record(t, "adagradUpdate", n);
+        record(t, System.nanoTime(), "adagradUpdate", n);
     }
 
     @Override
