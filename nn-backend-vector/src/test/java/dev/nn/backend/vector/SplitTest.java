@@ -255,7 +255,7 @@ class SplitTest {
     @Test
     void gatherRowsByRowRanges() {
         Random rnd = new Random(7);
-        for (int rowSize : new int[] {1, 13, 784}) {
+        for (int rowSize : new int[] {1, 13, 70, 784}) { // 70: four rows at a time, with a tail
             for (int rows : sizes((long) ParallelGather.WORK_PER_FLOAT * rowSize)) {
                 int total = rows + 5;
                 float[] src = Close.random(rnd, total * rowSize, -3f, 3f);
