@@ -48,6 +48,12 @@ final class Gemm implements WorkerPool.Parts {
      * 2.9-3.2 the usual way.
      */
     private static final int ROWS_OF_B_MIN_DEPTH = 64;
+    /**
+     * {@link MicroKernel#multiplyWideColumns} only from this depth: its tile goes into C value by
+     * value, which at the depth of a batch of 32 cost more than the narrow tile's multiply-adds
+     * saved (the 784×300×32 weight gradient, its last 12 columns so: 167-168 → 172-207 µs).
+     */
+    private static final int WIDE_MIN_DEPTH = 64;
     /** Floats of a packed KC×NC B panel. */
     private static final int PANEL = KC * NC;
     /** The most floats of C a part's block may have and still stay in L2 (1 MB) between depth blocks. */
@@ -414,15 +420,20 @@ final class Gemm implements WorkerPool.Parts {
                 if (rows == MR && cols == NR) {
                     MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, out, (ic + ir) * n + jc + jr, n, !first,
                             sum);
-                } else if (cols <= MicroKernel.COLUMNS && PANEL_STEP != null) {
+                } else if ((cols <= MicroKernel.COLUMNS || cols <= MicroKernel.WIDE_COLUMNS && kc >= WIDE_MIN_DEPTH)
+                        && PANEL_STEP != null) {
                     // panels in pairs: the even one computes both, the odd one stores its half
                     boolean second = ir / MR % 2 == 1;
+                    int width = cols <= MicroKernel.COLUMNS ? MicroKernel.COLUMNS : MicroKernel.WIDE_COLUMNS;
                     if (!second) {
                         int pair = ir + MR < mc ? ir + MR : ir;
-                        MicroKernel.multiplyColumns(kc, ws.a, ir * KC, pair * KC, bs, bOff, ldb, ws.tile);
+                        if (width == MicroKernel.COLUMNS) {
+                            MicroKernel.multiplyColumns(kc, ws.a, ir * KC, pair * KC, bs, bOff, ldb, ws.tile);
+                        } else {
+                            MicroKernel.multiplyWideColumns(kc, ws.a, ir * KC, pair * KC, bs, bOff, ldb, ws.tile);
+                        }
                     }
-                    storeColumns(ws.tile, second ? MicroKernel.COLUMNS * MR : 0, MR, out, sum, ic + ir, jc + jr, rows,
-                            cols, first);
+                    storeColumns(ws.tile, second ? width * MR : 0, MR, out, sum, ic + ir, jc + jr, rows, cols, first);
                 } else if (cols <= L) {
                     MicroKernel.multiplyNarrow(kc, ws.a, ir * KC, bs, bOff, ldb, ws.tile, NR);
                     store(ws.tile, out, sum, ic + ir, jc + jr, rows, cols, first);

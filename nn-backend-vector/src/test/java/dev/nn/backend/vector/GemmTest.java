@@ -55,6 +55,9 @@ class GemmTest {
             // (1 + 1: the second half has no sum before its last block), small batches among them
             {256, 300, 784}, {100, 45, 1700}, {65, 17, 513}, {72, 36, 513}, {32, 100, 300}, {32, 16, 300},
             {64, 100, 513},
+            // edges of 5 and 12 columns at depths from 64 (MicroKernel.multiplyWideColumns), an odd
+            // number of panels, in halves too
+            {24, 37, 100}, {72, 44, 513},
         };
         for (int[] s : odd) {
             list.add(Arguments.of(s[0], s[1], s[2]));
@@ -134,7 +137,7 @@ class GemmTest {
     @Test
     void depthHalvesAgreeOnFourThreads() {
         for (int[] s : new int[][] {{256, 300, 784}, {100, 45, 1700}, {72, 17, 513}, {72, 36, 513}, {32, 300, 784},
-            {7, 20, 600}, {32, 100, 300}, {256, 100, 300}}) {
+            {7, 20, 600}, {32, 100, 300}, {256, 100, 300}, {72, 44, 513}}) {
             Problem pr = Problem.of(s[0], s[1], s[2], 3);
             for (boolean acc : new boolean[] {false, true}) {
                 float[] got1 = pr.c0.clone();
