@@ -11,6 +11,12 @@ import jdk.incubator.vector.VectorOperators;
  * different last bits before and after the JIT compiles a kernel (a Java fallback, then a native
  * math library), which would break "same seed, same numbers"; basic IEEE arithmetic is the same in
  * both. Accuracy is within about 2 ulp of the correctly rounded result.
+ *
+ * <p>Few methods, each called before any arithmetic of its caller: the JIT inlines a kernel's
+ * chain (tanh, expm1, exp) while the compiled kernel is still small. It stops inlining our methods
+ * past a node count, and a call it did not inline passes its vectors as objects: a training step's
+ * tanh then allocated 57 KB (AllocationTest failed about one run in three when exp's polynomial
+ * was a method of its own, the last one reached). The Vector API's own methods are always inlined.
  */
 final class VectorMath {
 
@@ -29,7 +35,14 @@ final class VectorMath {
         FloatVector c = x.max(MIN_ARG).min(MAX_ARG);
         FloatVector n = c.mul(LOG2E).add(ROUNDER).sub(ROUNDER);
         FloatVector r = c.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
-        FloatVector p = expPolynomial(r);
+        // e^r for |r| ≤ ln2/2: Taylor terms to r^7 (the next is below 2^-24 of the result)
+        FloatVector p = r.mul(1f / 5040f).add(1f / 720f);
+        p = p.mul(r).add(1f / 120f);
+        p = p.mul(r).add(1f / 24f);
+        p = p.mul(r).add(1f / 6f);
+        p = p.mul(r).add(0.5f);
+        p = p.mul(r).add(1f);
+        p = p.mul(r).add(1f);
         FloatVector scale = n.convert(VectorOperators.F2I, 0).reinterpretAsInts()
                 .add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         FloatVector y = p.mul(scale);
@@ -38,19 +51,9 @@ final class VectorMath {
         return y.blend(Float.POSITIVE_INFINITY, over).blend(0f, under).blend(x, x.test(VectorOperators.IS_NAN));
     }
 
-    /** e^r for |r| ≤ ln2/2: Taylor terms to r^7 (the next is below 2^-24 of the result). */
-    private static FloatVector expPolynomial(FloatVector r) {
-        FloatVector p = r.mul(1f / 5040f).add(1f / 720f);
-        p = p.mul(r).add(1f / 120f);
-        p = p.mul(r).add(1f / 24f);
-        p = p.mul(r).add(1f / 6f);
-        p = p.mul(r).add(0.5f);
-        p = p.mul(r).add(1f);
-        return p.mul(r).add(1f);
-    }
-
     /** e^x − 1, accurate near 0 (a series there) where exp(x) − 1 would cancel. */
     static FloatVector expm1(FloatVector x) {
+        FloatVector far = exp(x).sub(1f);
         FloatVector series = x.mul(1f / 40320f).add(1f / 5040f);
         series = series.mul(x).add(1f / 720f);
         series = series.mul(x).add(1f / 120f);
@@ -58,7 +61,7 @@ final class VectorMath {
         series = series.mul(x).add(1f / 6f);
         series = series.mul(x).add(0.5f);
         series = series.mul(x).add(1f).mul(x);
-        return exp(x).sub(1f).blend(series, x.abs().compare(VectorOperators.LT, 0.5f));
+        return far.blend(series, x.abs().compare(VectorOperators.LT, 0.5f));
     }
 
     /** tanh(x) = expm1(2x) / (expm1(2x) + 2), on |x| with the sign put back; ±1 beyond |x| = 9. */
