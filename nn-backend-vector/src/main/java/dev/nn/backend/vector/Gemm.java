@@ -450,7 +450,8 @@ final class Gemm implements WorkerPool.Parts {
 
     /**
      * A tile laid out column by column, column c of it from tile[off + c·ld] down its rows, into C
-     * as {@link #store} does: an edge tile of {@link MicroKernel#multiplyColumns} (ld = MR), or a
+     * as {@link #store} does: an edge tile of {@link MicroKernel#multiplyColumns} or
+     * {@link MicroKernel#multiplyWideColumns} (ld = MR), or a
      * tile of {@link #rowsOfB}, whose rows are C's columns (ld = NR).
      */
     private void storeColumns(float[] tile, int off, int ld, float[] out, float[] sum, int i0, int j0, int rows,

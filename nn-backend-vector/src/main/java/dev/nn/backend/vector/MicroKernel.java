@@ -189,8 +189,9 @@ final class MicroKernel {
     }
 
     /**
-     * The MR×L tile of an edge sliver at most one vector wide (the last 12 of 300 columns, the
-     * last 4 of 100): half the multiply-adds of the full tile, most of them on zero padding.
+     * The MR×L tile of an edge sliver at most one vector wide that the column tiles below do not
+     * take (13 to 16 columns; 5 to 12 at depths under 64, such as the last 12 of 300 columns of the
+     * batch-32 weight gradient): half the multiply-adds of the full tile, some on zero padding.
      * Always stores the sum into {@code c} (rows ldc apart), for the caller to mask into C.
      */
     static void multiplyNarrow(int kc, float[] a, int aOff, float[] b, int bOff, int ldb, float[] c, int ldc) {
