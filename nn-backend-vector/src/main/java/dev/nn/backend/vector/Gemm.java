@@ -420,8 +420,8 @@ final class Gemm implements WorkerPool.Parts {
                 if (rows == MR && cols == NR) {
                     MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, out, (ic + ir) * n + jc + jr, n, !first,
                             sum);
-                } else if ((cols <= MicroKernel.COLUMNS || cols <= MicroKernel.WIDE_COLUMNS && kc >= WIDE_MIN_DEPTH)
-                        && PANEL_STEP != null) {
+                } else if (PANEL_STEP != null && (cols <= MicroKernel.COLUMNS
+                        || cols <= MicroKernel.WIDE_COLUMNS && kc >= WIDE_MIN_DEPTH && MicroKernel.WIDE_AVAILABLE)) {
                     // panels in pairs: the even one computes both, the odd one stores its half
                     boolean second = ir / MR % 2 == 1;
                     int width = cols <= MicroKernel.COLUMNS ? MicroKernel.COLUMNS : MicroKernel.WIDE_COLUMNS;

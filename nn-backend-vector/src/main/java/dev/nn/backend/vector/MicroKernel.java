@@ -266,6 +266,11 @@ final class MicroKernel {
 
     /** Widest edge sliver that {@link #multiplyWideColumns} takes. */
     static final int WIDE_COLUMNS = 12;
+    /**
+     * Whether {@link #multiplyWideColumns} is used: its 24 accumulators need the 32 vector
+     * registers that come with 512-bit vectors (L = 2·MR); with AVX2's 16 they would spill.
+     */
+    static final boolean WIDE_AVAILABLE = PANEL_STEP != null && L == 2 * MR;
 
     /**
      * As {@link #multiplyColumns}, for the first {@link #WIDE_COLUMNS} columns: 24 accumulators,
