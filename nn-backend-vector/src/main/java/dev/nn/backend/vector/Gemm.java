@@ -403,6 +403,7 @@ final class Gemm implements WorkerPool.Parts {
                        boolean direct, float[] panel, int panelOff, float[] out, float[] sum) {
         for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
+            int width = cols == NR ? 0 : columnTile(cols, kc);
             float[] bs;
             int bOff;
             int ldb;
@@ -420,11 +421,9 @@ final class Gemm implements WorkerPool.Parts {
                 if (rows == MR && cols == NR) {
                     MicroKernel.multiply(kc, ws.a, ir * KC, bs, bOff, ldb, out, (ic + ir) * n + jc + jr, n, !first,
                             sum);
-                } else if (PANEL_STEP != null && (cols <= MicroKernel.COLUMNS
-                        || cols <= MicroKernel.WIDE_COLUMNS && kc >= WIDE_MIN_DEPTH && MicroKernel.WIDE_AVAILABLE)) {
+                } else if (width > 0) {
                     // panels in pairs: the even one computes both, the odd one stores its half
                     boolean second = ir / MR % 2 == 1;
-                    int width = cols <= MicroKernel.COLUMNS ? MicroKernel.COLUMNS : MicroKernel.WIDE_COLUMNS;
                     if (!second) {
                         int pair = ir + MR < mc ? ir + MR : ir;
                         if (width == MicroKernel.COLUMNS) {
@@ -446,6 +445,22 @@ final class Gemm implements WorkerPool.Parts {
                 }
             }
         }
+    }
+
+    /**
+     * The width of the column tile (lanes down two A panels) that takes an edge sliver of
+     * {@code cols} columns at depth kc: {@link MicroKernel#COLUMNS}, {@link MicroKernel#WIDE_COLUMNS}
+     * from {@link #WIDE_MIN_DEPTH} where the machine has the registers, or 0 for none.
+     */
+    private static int columnTile(int cols, int kc) {
+        if (PANEL_STEP == null) {
+            return 0;
+        }
+        if (cols <= MicroKernel.COLUMNS) {
+            return MicroKernel.COLUMNS;
+        }
+        return cols <= MicroKernel.WIDE_COLUMNS && kc >= WIDE_MIN_DEPTH && MicroKernel.WIDE_AVAILABLE
+                ? MicroKernel.WIDE_COLUMNS : 0;
     }
 
     /**

@@ -18,6 +18,8 @@ final class ParallelGather implements WorkerPool.Parts {
      * 72-76k against 79-81k samples/s). A batch of 256 rows splits.
      */
     static final int WORK_PER_FLOAT = 1;
+    /** Rows shorter than this (a few cache lines) are copied one by one, not {@link #fourRows}. */
+    private static final int INTERLEAVED_MIN_ROW = 4 * L;
 
     private final WorkerPool pool;
 
@@ -89,9 +91,6 @@ final class ParallelGather implements WorkerPool.Parts {
             System.arraycopy(src, index[i] * rowSize, out, (i - base) * rowSize, rowSize);
         }
     }
-
-    /** Rows shorter than this (a few cache lines) are copied one by one. */
-    private static final int INTERLEAVED_MIN_ROW = 4 * L;
 
     /**
      * Rows index[i..i+4) to out from {@code to}, a vector of each row in turn, so that the four
