@@ -19,6 +19,8 @@ import dev.nn.api.optimizers.SGD;
 import dev.nn.io.data.FashionMnist;
 import dev.nn.io.data.Split;
 import dev.nn.io.data.TrainValidationTest;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,9 +61,10 @@ public final class TrainingBench {
         double[] rates = timer.seconds.stream().mapToDouble(s -> x.dim(0) / s).toArray();
         double steady = median(rates.length > 1 ? Arrays.copyOfRange(rates, 1, rates.length) : rates);
         System.out.printf(Locale.ROOT, "batch=%d threads=%d epochs=%d samples_per_s=%.0f first_epoch_samples_per_s=%.0f "
-                        + "test_accuracy=%.4f peak_rss_mb=%.0f epochs_samples_per_s=%s%n", batch, threads, epochs, steady,
-                rates[0], accuracy, Memory.peakResidentMb(),
-                Arrays.stream(rates).mapToObj(r -> String.format(Locale.ROOT, "%.0f", r)).collect(Collectors.joining(",")));
+                        + "test_accuracy=%.4f peak_rss_mb=%.0f epochs_samples_per_s=%s epochs_jit_ms=%s%n", batch, threads, epochs,
+                steady, rates[0], accuracy, Memory.peakResidentMb(),
+                Arrays.stream(rates).mapToObj(r -> String.format(Locale.ROOT, "%.0f", r)).collect(Collectors.joining(",")),
+                timer.jitMillis.stream().map(String::valueOf).collect(Collectors.joining(",")));
         Backends.current().close();
     }
 
@@ -80,19 +83,28 @@ public final class TrainingBench {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    /** Wall time of each epoch's training steps (validation and callbacks after it excluded). */
+    /**
+     * Wall time of each epoch's training steps (validation and callbacks after it excluded), and the
+     * JIT compilers' time within it: on two cores, an epoch in which they work runs slower on two
+     * threads, as the compiler threads take turns with the training threads.
+     */
     private static final class EpochTimer extends Callback {
         final List<Double> seconds = new ArrayList<>();
+        final List<Long> jitMillis = new ArrayList<>();
+        private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         private long start;
+        private long jitStart;
 
         @Override
         public void onEpochBegin(int epoch, Map<String, Double> logs) {
+            jitStart = jit.getTotalCompilationTime();
             start = System.nanoTime();
         }
 
         @Override
         public void onEpochEnd(int epoch, Map<String, Double> logs) {
             seconds.add((System.nanoTime() - start) / 1e9);
+            jitMillis.add(jit.getTotalCompilationTime() - jitStart);
         }
     }
 }
