@@ -43,10 +43,10 @@ final class FewRows {
 
     /**
      * Eight vectors of columns from j: Σ_p a(i, p)·B[p, j..]. A zero a(i, p) (a ReLU output, a blank
-     * pixel) is skipped: it adds nothing, and the row of B it would read is not fetched. Eight
-     * independent sums keep two multiply-adds in flight a cycle, and each pass down B reads 512
-     * bytes of every row, so a 300-wide B takes three passes (two of these and one {@link #strip})
-     * rather than seven of four vectors and one.
+     * pixel) is skipped: it adds nothing, and the row of B it would read is not fetched. A pass down
+     * B reads 512 bytes of every row, so a 300-wide B takes three passes (two of these and one
+     * {@link #strip}) rather than seven (four of four vectors, three of one). In prediction B comes
+     * partly from L3, and each pass down it starts its stream again.
      */
     private static void wideStrip(int n, int k, float alpha, float[] a, int aOff, int aStep, float[] b, float[] c,
                                   int cOff, int j, boolean accumulate) {
