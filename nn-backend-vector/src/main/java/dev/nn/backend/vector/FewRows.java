@@ -29,46 +29,32 @@ final class FewRows {
             int aStep = transA ? m : 1;
             int ci = i * n;
             int j = 0;
-            for (; j + 8 * L <= n; j += 8 * L) {
-                wideStrip(n, k, alpha, a, aOff, aStep, b, c, ci + j, j, accumulate);
-            }
-            for (; j + L < n; j += 4 * L) {
+            for (; j + 4 * L <= n; j += 4 * L) {
                 strip(n, k, alpha, a, aOff, aStep, b, c, ci + j, j, accumulate);
             }
-            if (j < n) {
+            for (; j < n; j += L) {
                 column(n, k, alpha, a, aOff, aStep, b, c, ci + j, j, accumulate);
             }
         }
     }
 
     /**
-     * Eight vectors of columns from j: Σ_p a(i, p)·B[p, j..]. A zero a(i, p) (a ReLU output, a blank
-     * pixel) is skipped: it adds nothing, and the row of B it would read is not fetched. A pass down
-     * B reads 512 bytes of every row, so a 300-wide B takes three passes (two of these and one
-     * {@link #strip}) rather than seven (four of four vectors, three of one). In prediction B comes
-     * partly from L3, and each pass down it starts its stream again.
+     * Four vectors of columns from j: Σ_p a(i, p)·B[p, j..]. A zero a(i, p) (a ReLU output, a blank
+     * pixel) is skipped: it adds nothing, and the row of B it would read is not fetched.
      */
-    private static void wideStrip(int n, int k, float alpha, float[] a, int aOff, int aStep, float[] b, float[] c,
-                                  int cOff, int j, boolean accumulate) {
-        FloatVector s0, s1, s2, s3, s4, s5, s6, s7;
+    private static void strip(int n, int k, float alpha, float[] a, int aOff, int aStep, float[] b, float[] c,
+                              int cOff, int j, boolean accumulate) {
+        FloatVector s0, s1, s2, s3;
         if (accumulate) {
             s0 = FloatVector.fromArray(F, c, cOff);
             s1 = FloatVector.fromArray(F, c, cOff + L);
             s2 = FloatVector.fromArray(F, c, cOff + 2 * L);
             s3 = FloatVector.fromArray(F, c, cOff + 3 * L);
-            s4 = FloatVector.fromArray(F, c, cOff + 4 * L);
-            s5 = FloatVector.fromArray(F, c, cOff + 5 * L);
-            s6 = FloatVector.fromArray(F, c, cOff + 6 * L);
-            s7 = FloatVector.fromArray(F, c, cOff + 7 * L);
         } else {
             s0 = FloatVector.zero(F);
             s1 = FloatVector.zero(F);
             s2 = FloatVector.zero(F);
             s3 = FloatVector.zero(F);
-            s4 = FloatVector.zero(F);
-            s5 = FloatVector.zero(F);
-            s6 = FloatVector.zero(F);
-            s7 = FloatVector.zero(F);
         }
         for (int p = 0; p < k; p++) {
             float ap = alpha * a[aOff + p * aStep];
@@ -81,63 +67,14 @@ final class FewRows {
             s1 = FloatVector.fromArray(F, b, bp + L).fma(x, s1);
             s2 = FloatVector.fromArray(F, b, bp + 2 * L).fma(x, s2);
             s3 = FloatVector.fromArray(F, b, bp + 3 * L).fma(x, s3);
-            s4 = FloatVector.fromArray(F, b, bp + 4 * L).fma(x, s4);
-            s5 = FloatVector.fromArray(F, b, bp + 5 * L).fma(x, s5);
-            s6 = FloatVector.fromArray(F, b, bp + 6 * L).fma(x, s6);
-            s7 = FloatVector.fromArray(F, b, bp + 7 * L).fma(x, s7);
         }
         s0.intoArray(c, cOff);
         s1.intoArray(c, cOff + L);
         s2.intoArray(c, cOff + 2 * L);
         s3.intoArray(c, cOff + 3 * L);
-        s4.intoArray(c, cOff + 4 * L);
-        s5.intoArray(c, cOff + 5 * L);
-        s6.intoArray(c, cOff + 6 * L);
-        s7.intoArray(c, cOff + 7 * L);
     }
 
-    /**
-     * Up to four vectors of columns from j, each masked at n, as {@link #wideStrip} sums them: the
-     * columns left after the wide strips in one pass down B, not one pass per vector (a pass of one
-     * sum waits on each multiply-add's latency).
-     */
-    private static void strip(int n, int k, float alpha, float[] a, int aOff, int aStep, float[] b, float[] c,
-                              int cOff, int j, boolean accumulate) {
-        VectorMask<Float> m0 = F.indexInRange(j, n);
-        VectorMask<Float> m1 = F.indexInRange(j + L, n);
-        VectorMask<Float> m2 = F.indexInRange(j + 2 * L, n);
-        VectorMask<Float> m3 = F.indexInRange(j + 3 * L, n);
-        FloatVector s0, s1, s2, s3;
-        if (accumulate) {
-            s0 = FloatVector.fromArray(F, c, cOff, m0);
-            s1 = FloatVector.fromArray(F, c, cOff + L, m1);
-            s2 = FloatVector.fromArray(F, c, cOff + 2 * L, m2);
-            s3 = FloatVector.fromArray(F, c, cOff + 3 * L, m3);
-        } else {
-            s0 = FloatVector.zero(F);
-            s1 = FloatVector.zero(F);
-            s2 = FloatVector.zero(F);
-            s3 = FloatVector.zero(F);
-        }
-        for (int p = 0; p < k; p++) {
-            float ap = alpha * a[aOff + p * aStep];
-            if (ap == 0f) {
-                continue;
-            }
-            FloatVector x = FloatVector.broadcast(F, ap);
-            int bp = p * n + j;
-            s0 = FloatVector.fromArray(F, b, bp, m0).fma(x, s0);
-            s1 = FloatVector.fromArray(F, b, bp + L, m1).fma(x, s1);
-            s2 = FloatVector.fromArray(F, b, bp + 2 * L, m2).fma(x, s2);
-            s3 = FloatVector.fromArray(F, b, bp + 3 * L, m3).fma(x, s3);
-        }
-        s0.intoArray(c, cOff, m0);
-        s1.intoArray(c, cOff + L, m1);
-        s2.intoArray(c, cOff + 2 * L, m2);
-        s3.intoArray(c, cOff + 3 * L, m3);
-    }
-
-    /** One vector of columns from j, masked at n: a last stretch of at most L columns. */
+    /** One vector of columns from j, masked at n. */
     private static void column(int n, int k, float alpha, float[] a, int aOff, int aStep, float[] b, float[] c,
                                int cOff, int j, boolean accumulate) {
         VectorMask<Float> mask = F.indexInRange(j, n);

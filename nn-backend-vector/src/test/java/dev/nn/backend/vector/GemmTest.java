@@ -58,8 +58,8 @@ class GemmTest {
             // edges of 5 and 12 columns at depths from 64 (MicroKernel.multiplyWideColumns), an odd
             // number of panels, in halves too
             {24, 37, 100}, {72, 44, 513},
-            // a few rows (FewRows): wide strips of 8 vectors with a one-column tail, a wide strip then a
-            // strip of full vectors then a tail of 8, a strip of exactly 3 vectors, a single tail
+            // a few rows (FewRows): strips of four vectors then a one-column tail, strips then a tail
+            // of 8, three one-vector passes, a single masked pass
             {2, 129, 40}, {4, 200, 17}, {4, 48, 5}, {1, 10, 100},
         };
         for (int[] s : odd) {
