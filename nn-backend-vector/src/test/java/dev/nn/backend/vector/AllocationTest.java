@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Once the JIT has compiled the kernels, a training step's calls allocate nothing: no boxed
  * vectors, no per-call buffers, on the calling thread or on the pool's worker. Most batch-32
- * calls stay on the caller; the batch-256 calls are big enough to be split. Rounds
+ * calls stay on the caller; the batch-256 calls are big enough to be split; products of at most four
+ * rows go through their own path. Rounds
  * repeat until one allocates nothing, because how soon the JIT finishes depends on the machine
  * and its load; only a kernel that keeps allocating fails, and the message says which call it was.
  */
@@ -24,7 +25,7 @@ class AllocationTest {
 
     private final com.sun.management.ThreadMXBean mx =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private final long[] perCall = new long[15];
+    private final long[] perCall = new long[17];
     private long mark;
 
     /** Charges what was allocated since the previous call to the given kernel. */
@@ -97,6 +98,11 @@ class AllocationTest {
                     charge(13);
                     be.binary(BinaryOp.MUL, dy256, bias, out256, out256.length, 300);
                     charge(14);
+                    // few rows take their own path: a 4-input layer's weight gradient, a one-row prediction
+                    be.gemm(true, false, 4, 300, 32, 1f, x, y, g, true);
+                    charge(15);
+                    be.gemm(false, false, 1, 100, 300, 1f, y, w, dx, false);
+                    charge(16);
                 }
                 workerBytes = Arrays.stream(mx.getThreadAllocatedBytes(workers)).sum() - workerMark;
                 if (Arrays.stream(perCall).allMatch(b -> b == 0) && workerBytes == 0) {
@@ -105,7 +111,7 @@ class AllocationTest {
             }
             fail("after a minute, calls of a training step still allocate (bytes over " + STEPS + " steps, in the order"
                     + " dense, tanh, elu', mul, cross-entropy, softmax', xᵀ·dy, dy·Wᵀ, sumRows, adam, then split:"
-                    + " relu', sumRows, momentum, cross-entropy, mul): " + Arrays.toString(perCall)
+                    + " relu', sumRows, momentum, cross-entropy, mul, then few rows: 4-row xᵀ·dy, 1-row x·W): " + Arrays.toString(perCall)
                     + "; on the worker: " + workerBytes);
         }
     }
