@@ -47,12 +47,12 @@ final class Packing {
         for (int r0 = 0; r0 < mc; r0 += MR) {
             int rows = Math.min(MR, mc - r0);
             if (transA) {
-                packColumnsAsPanel(a, m, i0 + r0, p0, kc, rows, dst, r0 * KC);
+                packColumnsAsPanel(a, m, i0 + r0, p0, kc, rows, alpha, dst, r0 * KC);
             } else {
                 packRowsAsPanel(a, k, i0 + r0, p0, kc, rows, dst, r0 * KC, ws);
-            }
-            if (alpha != 1f) {
-                scale(dst, r0 * KC, kc * MR, alpha);
+                if (alpha != 1f) {
+                    scale(dst, r0 * KC, kc * MR, alpha);
+                }
             }
         }
     }
@@ -98,19 +98,22 @@ final class Packing {
         }
     }
 
-    /** Columns i.. of a stored k×m A (op(A) = Aᵀ): step p's MR values are already contiguous. */
-    private static void packColumnsAsPanel(float[] a, int m, int i, int p0, int kc, int rows, float[] dst, int off) {
+    /**
+     * Columns i.. of a stored k×m A (op(A) = Aᵀ), times alpha: step p's MR values are already
+     * contiguous. Scaling as they move saves the fused SGD step's weight gradient (alpha = −lr) a
+     * second pass over the panel.
+     */
+    private static void packColumnsAsPanel(float[] a, int m, int i, int p0, int kc, int rows, float alpha,
+                                           float[] dst, int off) {
         for (int p = 0; p < kc; p++) {
             int src = (p0 + p) * m + i;
             int d = off + p * MR;
             if (rows == MR && PANEL_STEP != null) {
                 // one vector move; an arraycopy call per 8 floats cost a tenth of a batch-256 step
-                FloatVector.fromArray(PANEL_STEP, a, src).intoArray(dst, d);
-            } else if (rows == MR) {
-                System.arraycopy(a, src, dst, d, MR);
+                FloatVector.fromArray(PANEL_STEP, a, src).mul(alpha).intoArray(dst, d);
             } else {
                 for (int r = 0; r < MR; r++) {
-                    dst[d + r] = r < rows ? a[src + r] : 0f;
+                    dst[d + r] = r < rows ? alpha * a[src + r] : 0f;
                 }
             }
         }
