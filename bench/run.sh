@@ -29,9 +29,7 @@ JVM="$JAVA --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED
 PEER_ENV="OPENBLAS_CORETYPE=SkylakeX OMP_WAIT_POLICY=PASSIVE"
 
 mvn -q -B -DskipTests package >&2
-mvn -q -B -pl nn-backend-vector -am test-compile >&2
 CP_BENCH="nn-bench/target/nn-bench.jar:nn-bench/target/lib/*"
-CP_GEMM="nn-api/target/classes:nn-backend-vector/target/classes:nn-backend-vector/target/test-classes"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/load.txt"
 
 # Heap for training: the data stays live as about 230 MB of old generation (the 55,000 training and
@@ -49,7 +47,7 @@ TRAIN_HEAP="-Xmx310m -XX:+UseParallelGC -XX:NewSize=48m -XX:MaxNewSize=48m -XX:+
 for r in $(seq 1 "$ROUNDS"); do
   for t in 1 2; do
     echo "== round $r: GEMM, $t thread(s)" >&2
-    $JVM -cp "$CP_GEMM" dev.nn.backend.vector.GemmBench "$t" > "$OUT/gemm_nn_${t}_r$r.txt"
+    $JVM -cp "$CP_BENCH" dev.nn.bench.GemmBench "$t" 2>/dev/null > "$OUT/gemm_nn_${t}_r$r.txt"
     env $PEER_ENV OPENBLAS_NUM_THREADS=$t $PY "$SHARED/matmul_bench.py" --lib numpy --threads $t --sizes 1024,2048 \
       > "$OUT/gemm_numpy_${t}_r$r.txt"
     env $PEER_ENV OPENBLAS_NUM_THREADS=$t $PY "$SHARED/matmul_bench.py" --lib torch --threads $t --sizes "" --mlp \
