@@ -10,7 +10,8 @@ final class Slices {
     /**
      * Below this much work a kernel stays on the calling thread. The unit is one cheap
      * element-wise step, a ReLU gradient or a plain SGD update of one value (about 0.15 ns where
-     * this was measured; nn-bench's ElementwiseKernels times it); kernels count their dearer elements or rows as several.
+     * this was measured; nn-bench's ElementwiseKernels times it); kernels count their dearer
+     * elements or rows as several.
      * Handing a slice to the worker and waiting for it costs about a microsecond, so 2 threads
      * break even near 2^14 steps and save a quarter at 2^15.
      */
