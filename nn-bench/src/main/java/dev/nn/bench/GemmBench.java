@@ -57,7 +57,7 @@ public final class GemmBench {
         Collection<RunResult> results = new Runner(options.build()).run();
         System.out.println("threads=" + threads);
         for (RunResult run : results) {
-            GemmShapes shape = GemmShapes.valueOf(run.getParams().getParam("shape"));
+            GemmShapes.Product shape = GemmShapes.valueOf(run.getParams().getParam("shape")).product();
             List<Double> rates = new ArrayList<>();
             double lastMicros = 0;
             for (BenchmarkResult fork : run.getBenchmarkResults()) {
@@ -68,7 +68,8 @@ public final class GemmBench {
             }
             rates.sort(null);
             System.out.printf(Locale.ROOT,
-                    "%-30s M=%5d K=%5d N=%5d  median %7.1f  best %7.1f GFLOP/s  (%9.1f us/call)%n", shape.title(), shape.m(), shape.k(), shape.n(), rates.get(rates.size() / 2),
+                    "%-30s M=%5d K=%5d N=%5d  median %7.1f  best %7.1f GFLOP/s  (%9.1f us/call)%n",
+                    shape.title(), shape.m(), shape.k(), shape.n(), rates.get(rates.size() / 2),
                     rates.get(rates.size() - 1), lastMicros);
         }
     }

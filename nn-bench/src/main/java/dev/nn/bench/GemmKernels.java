@@ -34,6 +34,7 @@ public class GemmKernels {
     @Param({"1"})
     public int threads;
 
+    private GemmShapes.Product product;
     private Backend backend;
     private float[] a;
     private float[] b;
@@ -41,11 +42,12 @@ public class GemmKernels {
 
     @Setup(Level.Trial)
     public void setUp() {
+        product = shape.product();
         backend = Backends.create("vector", threads);
         Random rnd = new Random(1);
-        a = random(rnd, shape.m() * shape.k());
-        b = random(rnd, shape.k() * shape.n());
-        c = new float[shape.m() * shape.n()];
+        a = random(rnd, product.m() * product.k());
+        b = random(rnd, product.k() * product.n());
+        c = new float[product.m() * product.n()];
     }
 
     @TearDown(Level.Trial)
@@ -56,7 +58,8 @@ public class GemmKernels {
     /** C = op(A)·op(B); C is the state's own array, so the JIT cannot drop the call. */
     @Benchmark
     public float[] gemm() {
-        backend.gemm(shape.transA(), shape.transB(), shape.m(), shape.n(), shape.k(), 1f, a, b, c, false);
+        GemmShapes.Product p = product;
+        backend.gemm(p.transA(), p.transB(), p.m(), p.n(), p.k(), 1f, a, b, c, false);
         return c;
     }
 
