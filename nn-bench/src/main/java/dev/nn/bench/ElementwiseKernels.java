@@ -89,7 +89,7 @@ public class ElementwiseKernels {
         a = new float[size];
         b = new float[size];
         for (int i = 0; i < size; i++) {
-            a[i] = rnd.nextFloat();
+            a[i] = 1f - rnd.nextFloat(); // in (0, 1]: the log of 0 would be -inf
             b[i] = rnd.nextFloat() * 2f - 1f;
         }
         c = new float[size];

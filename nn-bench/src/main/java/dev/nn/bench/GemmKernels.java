@@ -36,8 +36,9 @@ public class GemmKernels {
 
     private GemmShapes.Product product;
     private Backend backend;
-    private float[] a;
-    private float[] b;
+    /** Package-private so that a test can check the product against them. */
+    float[] a;
+    float[] b;
     private float[] c;
 
     @Setup(Level.Trial)
