@@ -37,33 +37,34 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ElementwiseKernels {
 
     /** One call of a kernel over n values; a, b, c, d hold n values each. */
-    public enum Kernel {
-        RELU_GRAD { void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n) {
-            be.unaryGrad(UnaryOp.RELU, 0f, a, a, b, c, n); } },
-        TANH { void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n) {
-            be.unary(UnaryOp.TANH, 0f, a, c, n); } },
-        LOG { void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n) {
-            be.unary(UnaryOp.LOG, 0f, a, c, n); } },
-        SOFTPLUS_GRAD { void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n) {
-            be.unaryGrad(UnaryOp.SOFTPLUS, 0f, a, a, b, c, n); } },
-        ADD_ROW { void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n) {
-            be.binary(BinaryOp.ADD, a, b, c, n, 256); } },
-        SGD { void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n) {
-            be.sgdUpdate(c, b, null, n, 1e-9f, 0f, false); } },
-        ADAM { void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n) {
-            be.adamUpdate(c, b, d, a, n, 1e-9f, 0.9f, 0.999f, 1e-7f); } },
-        SUM_ROWS_300 { void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n) {
-            be.sumRows(a, c, n / 300, 300); } },
-        CROSS_ENTROPY_10 { void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n) {
-            be.softmaxCrossEntropy(a, d, true, c, b, n / 10, 10); } },
-        CROSS_ENTROPY_300 { void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n) {
-            be.softmaxCrossEntropy(a, d, true, c, b, n / 300, 300); } },
-        SOFTMAX_10 { void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n) {
-            be.softmax(a, c, n / 10, 10); } },
-        SOFTMAX_GRAD_10 { void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n) {
-            be.softmaxGrad(a, b, c, n / 10, 10); } };
+    interface Call {
+        void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n);
+    }
 
-        abstract void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n);
+    /** The kernels timed, each as one call of the backend. */
+    public enum Kernel {
+        RELU_GRAD((be, a, b, c, d, n) -> be.unaryGrad(UnaryOp.RELU, 0f, a, a, b, c, n)),
+        TANH((be, a, b, c, d, n) -> be.unary(UnaryOp.TANH, 0f, a, c, n)),
+        LOG((be, a, b, c, d, n) -> be.unary(UnaryOp.LOG, 0f, a, c, n)),
+        SOFTPLUS_GRAD((be, a, b, c, d, n) -> be.unaryGrad(UnaryOp.SOFTPLUS, 0f, a, a, b, c, n)),
+        ADD_ROW((be, a, b, c, d, n) -> be.binary(BinaryOp.ADD, a, b, c, n, 256)),
+        SGD((be, a, b, c, d, n) -> be.sgdUpdate(c, b, null, n, 1e-9f, 0f, false)),
+        ADAM((be, a, b, c, d, n) -> be.adamUpdate(c, b, d, a, n, 1e-9f, 0.9f, 0.999f, 1e-7f)),
+        SUM_ROWS_300((be, a, b, c, d, n) -> be.sumRows(a, c, n / 300, 300)),
+        CROSS_ENTROPY_10((be, a, b, c, d, n) -> be.softmaxCrossEntropy(a, d, true, c, b, n / 10, 10)),
+        CROSS_ENTROPY_300((be, a, b, c, d, n) -> be.softmaxCrossEntropy(a, d, true, c, b, n / 300, 300)),
+        SOFTMAX_10((be, a, b, c, d, n) -> be.softmax(a, c, n / 10, 10)),
+        SOFTMAX_GRAD_10((be, a, b, c, d, n) -> be.softmaxGrad(a, b, c, n / 10, 10));
+
+        private final Call call;
+
+        Kernel(Call call) {
+            this.call = call;
+        }
+
+        void run(Backend be, float[] a, float[] b, float[] c, float[] d, int n) {
+            call.run(be, a, b, c, d, n);
+        }
     }
 
     @Param
